@@ -1,0 +1,74 @@
+/// The bracketed tags of a line (`[GENERATION]`, `[CREDIT-SERVICE]`), in order, without brackets.
+/// Holds up to four inline, so that recording tags never allocates; `count` counts all of them.
+public struct TagList: Sendable, Equatable {
+    public private(set) var count: Int = 0
+    private var ranges: (TextRange, TextRange, TextRange, TextRange) = (.empty, .empty, .empty, .empty)
+    private var keys: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    public static let capacity = 4
+
+    public init() {}
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// How many tags are stored (at most ``capacity``).
+    public var storedCount: Int { min(count, TagList.capacity) }
+
+    /// Records a tag found at `range` of `text`.
+    public mutating func append(_ range: TextRange, in text: UnsafeRawBufferPointer) {
+        let key = TagList.key(of: range.slice(text))
+        switch count {
+        case 0: ranges.0 = range; keys.0 = key
+        case 1: ranges.1 = range; keys.1 = key
+        case 2: ranges.2 = range; keys.2 = key
+        case 3: ranges.3 = range; keys.3 = key
+        default: break
+        }
+        count += 1
+    }
+
+    /// Where the tag at `index` (below ``storedCount``) is in the event's text.
+    public func range(at index: Int) -> TextRange {
+        switch index {
+        case 0: ranges.0
+        case 1: ranges.1
+        case 2: ranges.2
+        default: ranges.3
+        }
+    }
+
+    /// The key of the tag at `index`, equal to `TagList.key(of:)` of its bytes.
+    public func key(at index: Int) -> UInt64 {
+        switch index {
+        case 0: keys.0
+        case 1: keys.1
+        case 2: keys.2
+        default: keys.3
+        }
+    }
+
+    /// Whether a tag with this key is stored.
+    public func contains(key: UInt64) -> Bool {
+        for index in 0..<storedCount where self.key(at: index) == key { return true }
+        return false
+    }
+
+    /// A stable 64-bit key for a tag's bytes (FNV-1a), to compare tags without Strings.
+    public static func key(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// The key of a tag given as a String (configuration and tests).
+    public static func key(of tag: String) -> UInt64 {
+        var copy = tag
+        return copy.withUTF8 { key(of: UnsafeRawBufferPointer($0)) }
+    }
+
+    public static func == (lhs: TagList, rhs: TagList) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for index in 0..<lhs.storedCount where lhs.range(at: index) != rhs.range(at: index) { return false }
+        return true
+    }
+}
