@@ -2,7 +2,7 @@
 /// Holds up to four inline, so that recording tags never allocates; `count` counts all of them.
 public struct TagList: Sendable, Equatable {
     public private(set) var count: Int = 0
-    private var ranges: (TextRange, TextRange, TextRange, TextRange) = (.empty, .empty, .empty, .empty)
+    fileprivate var ranges: (TextRange, TextRange, TextRange, TextRange) = (.empty, .empty, .empty, .empty)
     private var keys: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     public static let capacity = 4
@@ -70,5 +70,15 @@ public struct TagList: Sendable, Equatable {
         guard lhs.count == rhs.count else { return false }
         for index in 0..<lhs.storedCount where lhs.range(at: index) != rhs.range(at: index) { return false }
         return true
+    }
+}
+
+extension TagList {
+    /// Moves the stored ranges by `shift` bytes (the text they refer to was copied at an offset).
+    mutating func rebase(by shift: Int32) {
+        func moved(_ range: TextRange) -> TextRange {
+            TextRange(start: Int(range.start + shift), count: Int(range.count))
+        }
+        ranges = (moved(ranges.0), moved(ranges.1), moved(ranges.2), moved(ranges.3))
     }
 }

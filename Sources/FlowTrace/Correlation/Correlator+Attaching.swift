@@ -1,0 +1,87 @@
+/// Opening traces and adding lines to them.
+extension Correlator {
+    /// Opens a new, empty trace and returns its number.
+    func openTrace(for event: Event, text: UnsafeRawBufferPointer) -> Int {
+        if open.count >= config.maxOpenTraces { evictLeastRecentlyActive() }
+        let number = nextNumber
+        nextNumber += 1
+        let trace = Trace(number: number)
+        trace.lastLine = event.lineNumber
+        open[number] = trace
+        return number
+    }
+
+    /// Adds `event` to trace `number` and makes that trace the current run's.
+    func attachStartingRun(_ number: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
+        if pending.isActive { resolvePendingRun(preferring: number) }
+        if let previous = run, previous != number, let trace = open[previous], trace.hasEnded {
+            close(previous, reason: .ended)
+        }
+        run = number
+        attach(number, event, text)
+    }
+
+    /// Gives the pending run's lines to `preferred` when it is a candidate, otherwise to the
+    /// candidate that has waited longest.
+    func resolvePendingRun(preferring preferred: Int?) {
+        guard pending.isActive else { return }
+        let owner: Int?
+        if let preferred, pending.candidates.contains(preferred) {
+            owner = preferred
+        } else {
+            owner = pending.candidates.first { open[$0] != nil }
+        }
+        pending.drain { event, text in
+            if let owner { attach(owner, event, text) } else { orphanLines += 1 }
+        }
+        if let owner { run = owner }
+    }
+
+    /// Adds `event` to trace `number`: its text, the entities it names, and what it says about
+    /// the request's progress (an announced operation, an end step).
+    func attach(_ number: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
+        guard let trace = open[number] else { return }
+        trace.append(event, text: text)
+        trace.lastActivityNanoseconds = wallClockNanoseconds
+        learnEntities(of: event, text: text, into: trace)
+        trackPendingOperation(of: event, in: trace)
+        if !trace.hasEnded, endIndex.firstMatch(event, text: text, in: trace.flowIndex) != nil {
+            trace.hasEnded = true
+        }
+    }
+
+    private func learnEntities(of event: Event, text: UnsafeRawBufferPointer, into trace: Trace) {
+        if let request = event.request, trace.request == nil, config.uses(.request), byRequest[request.key] == nil {
+            trace.request = request.key
+            trace.requestText = request.range.string(in: text)
+            byRequest[request.key] = trace.number
+        }
+        if let generation = event.generation, config.uses(.generation), byGeneration[generation.key] == nil {
+            trace.generations.append(generation.key)
+            if trace.generationText == nil { trace.generationText = generation.range.string(in: text) }
+            byGeneration[generation.key] = trace.number
+        }
+        if let user = event.user, trace.user == nil, config.uses(.user) {
+            trace.user = user.key
+            trace.userText = user.range.string(in: text)
+            byUser[user.key, default: []].append(trace.number)
+        }
+    }
+
+    /// A line announcing a database operation (`Using SERVICE client for select on users`) marks
+    /// the trace as awaiting that operation's HTTP response; any other line ends the wait.
+    private func trackPendingOperation(of event: Event, in trace: Trace) {
+        let announces = event.kind == .log && event.operation != .none && event.rowCount == nil
+            && event.status != .ok && event.status != .error && event.httpStatus == 0
+        if announces {
+            if trace.pendingOperation == nil {
+                awaiting.append(trace.number)
+                trace.pendingSinceLine = event.lineNumber
+            }
+            trace.pendingOperation = (event.table?.key, event.operation)
+        } else if trace.pendingOperation != nil {
+            trace.pendingOperation = nil
+            awaiting.removeAll { $0 == trace.number }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// Closing traces: at their end, when idle, when too many are open, and at end of input.
+extension Correlator {
+    /// How many lines pass between two sweeps for idle traces.
+    static let sweepInterval = 512
+
+    /// Sets the coarse wall clock that stamps trace activity (for ``closeIdle(olderThan:)``).
+    public func advanceWallClock(to nanoseconds: UInt64) {
+        wallClockNanoseconds = nanoseconds
+    }
+
+    /// Closes traces that saw no line for `idle` nanoseconds of wall-clock time, and traces that
+    /// already reached their end step. For live streams (`tail -f`) whose input has stalled.
+    public func closeIdle(olderThan idle: UInt64) {
+        resolvePendingRun(preferring: nil)
+        let limit = wallClockNanoseconds > idle ? wallClockNanoseconds - idle : 0
+        for number in open.keys.sorted() {
+            guard let trace = open[number] else { continue }
+            if trace.hasEnded {
+                close(number, reason: .ended)
+            } else if trace.lastActivityNanoseconds < limit {
+                close(number, reason: .idle)
+            }
+        }
+    }
+
+    func sweepIfDue() {
+        linesSinceSweep += 1
+        guard linesSinceSweep >= Correlator.sweepInterval else { return }
+        linesSinceSweep = 0
+        var idle: [Int] = []
+        for (number, trace) in open where number != run && isIdle(trace) {
+            idle.append(number)
+        }
+        for number in idle.sorted() { close(number, reason: .idle) }
+    }
+
+    private func isIdle(_ trace: Trace) -> Bool {
+        if trace.hasEnded { return latestLine - trace.lastLine > Correlator.sweepInterval }
+        if latestLine - trace.lastLine > config.idleLines { return true }
+        guard let last = trace.lastTime, let now = latestTime, last.hasDate == now.hasDate else { return false }
+        return now.milliseconds - last.milliseconds > config.idleWindowMilliseconds
+    }
+
+    /// Closes the least recently active sixteenth of the open traces (at least one).
+    func evictLeastRecentlyActive() {
+        let count = max(1, open.count / 16)
+        let oldest = open.values.sorted { $0.lastLine < $1.lastLine }.prefix(count).map(\.number)
+        for number in oldest { close(number, reason: .evicted) }
+    }
+
+    /// Removes trace `number` from every index and hands it to the sink.
+    func close(_ number: Int, reason: TraceCloseReason) {
+        guard let trace = open.removeValue(forKey: number) else { return }
+        trace.closeReason = reason
+        if let request = trace.request, byRequest[request] == number { byRequest[request] = nil }
+        for generation in trace.generations where byGeneration[generation] == number {
+            byGeneration[generation] = nil
+            rememberClosedGeneration(generation, trace: trace.id)
+        }
+        if let user = trace.user {
+            byUser[user]?.removeAll { $0 == number }
+            if byUser[user]?.isEmpty == true { byUser[user] = nil }
+        }
+        if trace.pendingOperation != nil { awaiting.removeAll { $0 == number } }
+        pending.removeCandidate(number)
+        if run == number { run = nil }
+        tracesClosed += 1
+        sink(trace)
+    }
+
+    private func rememberClosedGeneration(_ generation: EntityKey, trace: String) {
+        if closedGenerations.count >= Correlator.closedGenerationMemory, !closedGenerationOrder.isEmpty {
+            let forgotten = closedGenerationOrder.count / 2
+            for key in closedGenerationOrder.prefix(forgotten) { closedGenerations[key] = nil }
+            closedGenerationOrder.removeFirst(forgotten)
+        }
+        closedGenerations[generation] = trace
+        closedGenerationOrder.append(generation)
+    }
+}

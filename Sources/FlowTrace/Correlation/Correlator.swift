@@ -1,0 +1,153 @@
+/// Groups the events of one stream into per-request traces and hands each trace to `sink` as
+/// soon as it closes, so that memory stays bounded and output streams.
+///
+/// An explicit request id wins. Otherwise a flow start opens a trace; lines naming a generation or
+/// a user join the open trace of that entity; and id-less lines join the *run* they stand in: an
+/// asyncio service logs one request's lines together until the request awaits an HTTP call, and
+/// the HTTP client's line for the response begins the next run of that request. A response line
+/// that several awaiting requests could own starts a pending run, resolved by the first line in it
+/// that names an entity (or, failing that, given to the request that has waited longest).
+public final class Correlator {
+    public let config: CorrelationConfig
+    let sink: (Trace) -> Void
+
+    var open: [Int: Trace] = [:]
+    var byRequest: [EntityKey: Int] = [:]
+    var byGeneration: [EntityKey: Int] = [:]
+    var byUser: [EntityKey: [Int]] = [:]
+    /// Traces that announced a database operation and await its HTTP response, longest waiting first.
+    var awaiting: [Int] = []
+    /// Generations of closed traces, to link later background work to them (bounded).
+    var closedGenerations: [EntityKey: String] = [:]
+    var closedGenerationOrder: [EntityKey] = []
+    static let closedGenerationMemory = 65_536
+
+    /// The trace of the run the last line stood in.
+    var run: Int?
+    var pending = PendingRun()
+    var nextNumber = 1
+    var latestTime: LogTime?
+    var latestLine = 0
+    var linesSinceSweep = 0
+    /// A coarse wall clock the driver advances (``advanceWallClock(to:)``), for idle closing of live streams.
+    var wallClockNanoseconds: UInt64 = 0
+
+    let startIndex: StepIndex
+    let endIndex: StepIndex
+
+    /// Lines that joined no trace although they carried something to correlate by.
+    public internal(set) var orphanLines = 0
+    public internal(set) var tracesClosed = 0
+
+    public init(config: CorrelationConfig, sink: @escaping (Trace) -> Void) {
+        self.config = config
+        self.sink = sink
+        self.startIndex = StepIndex(config.flows.enumerated().flatMap { index, flow in
+            flow.starts.map { (index, $0) }
+        })
+        self.endIndex = StepIndex(config.flows.enumerated().flatMap { index, flow in
+            flow.ends.map { (index, $0) }
+        })
+    }
+
+    /// How many traces are open now.
+    public var openTraceCount: Int { open.count }
+
+    /// Adds one event; `text` is the text its ranges refer to (borrowed for the call).
+    public func ingest(_ event: Event, text: UnsafeRawBufferPointer) {
+        latestLine = event.lineNumber
+        if let time = event.time, latestTime.map({ time > $0 }) ?? true { latestTime = time }
+        defer { sweepIfDue() }
+
+        if let request = event.request, config.uses(.request) {
+            joinRequest(request.key, event, text)
+        } else if let flow = startIndex.firstMatch(event, text: text) {
+            joinFlowStart(flow, event, text)
+        } else if let number = traceNamed(by: event, text: text) {
+            attachStartingRun(number, event, text)
+        } else if event.kind == .httpCall {
+            joinHTTPResponse(event, text)
+        } else if event.kind == .access {
+            joinAccess(event, text)
+        } else if event.layout == .unparsed && event.message.isEmpty {
+            return
+        } else if pending.isActive {
+            pending.append(event, text: text)
+        } else if let run, open[run] != nil {
+            attach(run, event, text)
+        } else if event.isCorrelatable {
+            orphanLines += 1
+        }
+    }
+
+    /// Closes every trace still open (end of input).
+    public func finish() {
+        resolvePendingRun(preferring: nil)
+        for number in open.keys.sorted() { close(number, reason: .endOfInput) }
+    }
+
+    // MARK: Joining
+
+    private func joinRequest(_ request: EntityKey, _ event: Event, _ text: UnsafeRawBufferPointer) {
+        let number: Int
+        if let existing = byRequest[request] {
+            number = existing
+        } else {
+            number = openTrace(for: event, text: text)
+            open[number]!.awaitsFlowStart = true
+        }
+        let trace = open[number]!
+        if trace.flowIndex == nil, event.httpMethod != .none {
+            trace.flowIndex = event.httpPath.isEmpty ? nil : flowServing(event, text: text)
+        }
+        attachStartingRun(number, event, text)
+        if event.kind == .requestEnd { close(number, reason: .ended) }
+    }
+
+    private func joinFlowStart(_ flow: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
+        if let run, let trace = open[run], trace.awaitsFlowStart, !trace.hasEnded,
+           trace.user == nil || event.user == nil || trace.user == event.user?.key {
+            trace.flowIndex = flow
+            trace.awaitsFlowStart = false
+            attachStartingRun(run, event, text)
+            return
+        }
+        if config.flows[flow].nests, let host = nestingHost(for: event, flow: flow) {
+            attachStartingRun(host, event, text)
+            return
+        }
+        let number = openTrace(for: event, text: text)
+        open[number]!.flowIndex = flow
+        attachStartingRun(number, event, text)
+    }
+
+    private func joinHTTPResponse(_ event: Event, _ text: UnsafeRawBufferPointer) {
+        let candidates = awaitingTraces(for: event)
+        switch candidates.count {
+        case 0:
+            if pending.isActive {
+                pending.append(event, text: text)
+            } else if let run, open[run] != nil {
+                attach(run, event, text)
+            } else {
+                orphanLines += 1
+            }
+        case 1:
+            attachStartingRun(candidates[0], event, text)
+        default:
+            resolvePendingRun(preferring: nil)
+            run = nil
+            pending.begin(candidates: candidates)
+            pending.append(event, text: text)
+        }
+    }
+
+    private func joinAccess(_ event: Event, _ text: UnsafeRawBufferPointer) {
+        guard let number = accessOwner(for: event, text: text) else {
+            orphanLines += 1
+            return
+        }
+        attachStartingRun(number, event, text)
+        close(number, reason: .ended)
+    }
+}

@@ -1,0 +1,108 @@
+/// One request's lines, gathered by the ``Correlator``: the events, a copy of their text, and
+/// what identifies the request.
+public final class Trace {
+    /// Sequence number within its stream, from 1.
+    public let number: Int
+    /// The stable name reports use (`t12`).
+    public var id: String { "t\(number)" }
+    /// The index of its flow in the correlation configuration, once known.
+    public internal(set) var flowIndex: Int?
+    public internal(set) var user: EntityKey?
+    public internal(set) var request: EntityKey?
+    /// The generations the trace names; usually one.
+    public internal(set) var generations: [EntityKey] = []
+    public internal(set) var userText: String?
+    public internal(set) var requestText: String?
+    public internal(set) var generationText: String?
+    /// The trace this one continues (background work that names a closed trace's generation).
+    public internal(set) var linkedTo: String?
+
+    public private(set) var events: [Event] = []
+    public private(set) var status: TraceStatus = .ok
+    public private(set) var firstTime: LogTime?
+    public private(set) var lastTime: LogTime?
+    public internal(set) var closeReason: TraceCloseReason?
+
+    /// The events' text; each stored event's ranges point into it.
+    private var text: [UInt8] = []
+    /// Text beyond this many bytes is not kept (the events are): a bound on one trace's memory.
+    static let maxTextBytes = 4 << 20
+
+    // Correlation state.
+    var lastLine = 0
+    var lastActivityNanoseconds: UInt64 = 0
+    /// The database operation the request announced and is presumably awaiting (`select` on `users`).
+    var pendingOperation: (table: EntityKey?, operation: Operation)?
+    var pendingSinceLine = 0
+    /// The flow's end step was seen; the trace closes when the run moves on.
+    var hasEnded = false
+    /// Opened by a request-tracking start line, before any flow start named the flow.
+    var awaitsFlowStart = false
+
+    init(number: Int) {
+        self.number = number
+    }
+
+    /// The line numbers of its events, in order.
+    public var lineNumbers: [Int] { events.map(\.lineNumber) }
+
+    /// Calls `body` with the text the ranges of `events[index]` refer to.
+    public func withText<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try text.withUnsafeBytes(body)
+    }
+
+    /// A text field of one of its events, as a String (for reports).
+    public func string(_ range: TextRange) -> String {
+        withText { range.string(in: $0) }
+    }
+
+    /// Adds an event whose ranges refer to `eventText`, copying the text it needs.
+    func append(_ event: Event, text eventText: UnsafeRawBufferPointer) {
+        var stored = event
+        if text.count + eventText.count <= Trace.maxTextBytes {
+            let base = text.count
+            text.append(contentsOf: eventText)
+            stored.rebase(by: base)
+        } else {
+            stored.dropText()
+        }
+        events.append(stored)
+        status = max(status, TraceStatus(of: event))
+        if let time = event.time {
+            if firstTime == nil { firstTime = time }
+            lastTime = time
+        }
+        lastLine = event.lineNumber
+    }
+}
+
+extension Event {
+    /// Moves every text range by `offset`, for an event whose text was appended at `offset`.
+    mutating func rebase(by offset: Int) {
+        let shift = Int32(truncatingIfNeeded: offset)
+        func moved(_ range: TextRange) -> TextRange {
+            range.isEmpty ? range : TextRange(start: Int(range.start + shift), count: Int(range.count))
+        }
+        logger = moved(logger)
+        message = moved(message)
+        httpPath = moved(httpPath)
+        tags.rebase(by: shift)
+        for keyPath in [\Event.user, \.generation, \.request, \.unlabeledID, \.table] {
+            if var entity = self[keyPath: keyPath] {
+                entity.range = moved(entity.range)
+                self[keyPath: keyPath] = entity
+            }
+        }
+    }
+
+    /// Empties every text range (the text was not kept).
+    mutating func dropText() {
+        logger = .empty
+        message = .empty
+        httpPath = .empty
+        tags = TagList()
+        for keyPath in [\Event.user, \.generation, \.request, \.unlabeledID, \.table] {
+            self[keyPath: keyPath]?.range = .empty
+        }
+    }
+}

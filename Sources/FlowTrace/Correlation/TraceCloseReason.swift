@@ -1,0 +1,11 @@
+/// Why a trace was closed.
+public enum TraceCloseReason: String, Sendable {
+    /// Its flow's end step, a request-end line or an access line ended it.
+    case ended = "end"
+    /// No line joined it within the idle window.
+    case idle
+    /// Too many traces were open; it was the least recently active.
+    case evicted
+    /// The input ended.
+    case endOfInput = "end-of-input"
+}
