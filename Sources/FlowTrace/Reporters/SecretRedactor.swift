@@ -1,0 +1,144 @@
+/// Removes secrets from log text before it reaches any report: JWTs (Supabase anon and service
+/// keys are JWTs), bearer tokens, well-known API key shapes, and the values of `key=…`/`key: …`
+/// pairs whose key names a secret.
+public enum SecretRedactor {
+    /// Key names whose values are secrets (matched ASCII case-insensitively, `-` and `_` alike).
+    static let secretKeys = [
+        "apikey", "api_key", "x-api-key", "authorization", "token", "access_token", "refresh_token",
+        "auth_token", "secret", "client_secret", "password", "passwd", "service_role_key", "service_key",
+        "supabase_key", "private_key",
+    ]
+    /// Prefixes of API keys that are secrets on sight.
+    static let secretPrefixes = ["sk_live_", "sk_test_", "rk_live_", "sbp_", "sb_secret_", "ghp_", "xoxb-", "AKIA"]
+
+    /// `text` with every secret replaced by `[REDACTED]` (JWTs by `[REDACTED:jwt]`).
+    public static func redact(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 8, mightContainSecret(bytes) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if startsToken(bytes, index), let end = jwtEnd(bytes, from: index) {
+                output.append(contentsOf: "[REDACTED:jwt]".utf8)
+                index = end
+            } else if startsToken(bytes, index), let end = prefixedKeyEnd(bytes, from: index) {
+                output.append(contentsOf: "[REDACTED]".utf8)
+                index = end
+            } else if let (valueStart, valueEnd) = secretValue(bytes, keyAt: index) {
+                output.append(contentsOf: bytes[index..<valueStart])
+                output.append(contentsOf: "[REDACTED]".utf8)
+                index = valueEnd
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func mightContainSecret(_ bytes: [UInt8]) -> Bool {
+        var hasSeparator = false
+        for byte in bytes where byte == UInt8(ascii: ".") || byte == UInt8(ascii: "=")
+            || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: " ") {
+            hasSeparator = true
+            break
+        }
+        return hasSeparator
+    }
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+
+    private static func startsToken(_ bytes: [UInt8], _ index: Int) -> Bool {
+        index == 0 || !isTokenByte(bytes[index - 1])
+    }
+
+    /// `eyJ…` `.` `…` `.` `…`: a JWT; returns where it ends.
+    private static func jwtEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        guard hasPrefix(bytes, start, "eyJ", caseSensitive: true) else { return nil }
+        var index = start
+        var segments = 1
+        var segmentLength = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isTokenByte(byte) {
+                segmentLength += 1
+            } else if byte == UInt8(ascii: "."), segmentLength > 0, segments < 3 {
+                segments += 1
+                segmentLength = 0
+            } else {
+                break
+            }
+            index += 1
+        }
+        return segments >= 2 && index - start >= 16 ? index : nil
+    }
+
+    private static func prefixedKeyEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        for prefix in secretPrefixes where hasPrefix(bytes, start, prefix, caseSensitive: true) {
+            var index = start + prefix.utf8.count
+            while index < bytes.count, isTokenByte(bytes[index]) { index += 1 }
+            if index - start >= prefix.utf8.count + 8 { return index }
+        }
+        return nil
+    }
+
+    /// At a secret key name followed by `=`, `:` or a space (`Bearer x`), the range of its value.
+    private static func secretValue(_ bytes: [UInt8], keyAt start: Int) -> (Int, Int)? {
+        guard startsToken(bytes, start) else { return nil }
+        var keyEnd: Int?
+        if hasPrefix(bytes, start, "bearer ", caseSensitive: false) {
+            keyEnd = start + 6
+        } else {
+            for key in secretKeys where hasPrefix(bytes, start, key, caseSensitive: false) {
+                let end = start + key.utf8.count
+                if end == bytes.count || !isTokenByte(bytes[end]) { keyEnd = end; break }
+            }
+        }
+        guard var index = keyEnd else { return nil }
+        // Closing quote of a quoted key, separators, an opening quote, and a scheme word.
+        while index < bytes.count, [UInt8(ascii: "\""), UInt8(ascii: "'")].contains(bytes[index]) { index += 1 }
+        var sawSeparator = false
+        while index < bytes.count, [UInt8(ascii: " "), UInt8(ascii: "="), UInt8(ascii: ":")].contains(bytes[index]) {
+            sawSeparator = true
+            index += 1
+        }
+        guard sawSeparator else { return nil }
+        while index < bytes.count, [UInt8(ascii: "\""), UInt8(ascii: "'")].contains(bytes[index]) { index += 1 }
+        if hasPrefix(bytes, index, "bearer ", caseSensitive: false) { index += 7 }
+        let valueStart = index
+        while index < bytes.count, !isValueTerminator(bytes[index]) { index += 1 }
+        guard index - valueStart >= 4 else { return nil }
+        return (valueStart, index)
+    }
+
+    private static func isValueTerminator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+            || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: ")")
+            || byte == UInt8(ascii: "&") || byte == UInt8(ascii: ";") || byte < 0x20
+    }
+
+    private static func hasPrefix(_ bytes: [UInt8], _ start: Int, _ prefix: String, caseSensitive: Bool) -> Bool {
+        let needle = Array(prefix.utf8)
+        guard start + needle.count <= bytes.count else { return false }
+        for offset in 0..<needle.count {
+            var byte = bytes[start + offset]
+            var expected = needle[offset]
+            if !caseSensitive {
+                byte = foldCase(byte)
+                expected = foldCase(expected)
+            }
+            if byte != expected { return false }
+        }
+        return true
+    }
+
+    private static func foldCase(_ byte: UInt8) -> UInt8 {
+        if byte >= 0x41 && byte <= 0x5A { return byte + 0x20 }
+        if byte == UInt8(ascii: "-") { return UInt8(ascii: "_") }
+        return byte
+    }
+}
