@@ -14,11 +14,14 @@ extension Correlator {
     /// Adds `event` to trace `number` and makes that trace the current run's.
     func attachStartingRun(_ number: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
         if pending.isActive { resolvePendingRun(preferring: number) }
-        if let previous = run, previous != number, let trace = open[previous], trace.hasEnded {
-            close(previous, reason: .ended)
-        }
+        if run != number { closeRunIfEnded() }
         run = number
         attach(number, event, text)
+    }
+
+    /// Closes the current run's trace if it reached its end: the run is moving on.
+    func closeRunIfEnded() {
+        if let run, let trace = open[run], trace.hasEnded { close(run, reason: .ended) }
     }
 
     /// Gives the pending run's lines to `preferred` when it is a candidate, otherwise to the

@@ -29,6 +29,9 @@ extension Correlator {
         let candidates = byUser[user] ?? []
         if let run, candidates.contains(run), !open[run]!.hasEnded { return run }
         if let shared = pending.candidates.first(where: candidates.contains) { return shared }
+        if candidates.isEmpty, let fresh = pending.candidates.first(where: { open[$0]?.user == nil }) {
+            return fresh
+        }
         let live = candidates.filter { !open[$0]!.hasEnded }
         if event.kind == .httpCall, let awaiting = live.first(where: { awaits(open[$0]!, event) }) {
             return awaiting
@@ -50,11 +53,23 @@ extension Correlator {
         return mostRecent(hosts)
     }
 
-    /// Traces awaiting the HTTP response `event` logs, longest waiting first: those whose
-    /// announced operation matches it, or, when none does, all that await something.
+    /// How recently a trace must have been active to be awaiting a response (HTTP timeouts).
+    static let awaitWindowMilliseconds: Int64 = 120_000
+    static let awaitWindowLines = 5_000
+
+    /// Traces that may be awaiting the HTTP response `event` logs, longest waiting first. A
+    /// PostgREST response belongs to a trace that announced that operation on that table; any
+    /// other response (auth, an upstream API), or one that no announcement matches, to a recent
+    /// unfinished trace that announced no database operation.
     func awaitingTraces(for event: Event) -> [Int] {
-        let matching = awaiting.filter { awaits(open[$0]!, event) }
-        return matching.isEmpty ? awaiting : matching
+        if event.table != nil {
+            let announced = awaiting.filter { awaits(open[$0]!, event) }
+            if !announced.isEmpty { return announced }
+        }
+        return open.values
+            .filter { $0.pendingOperation == nil && !$0.hasEnded && isRecent($0, comparedTo: event, window: .await) }
+            .sorted { $0.lastLine < $1.lastLine }
+            .map(\.number)
     }
 
     /// Whether `trace` announced the database operation that `event` (an HTTP call) performs.
@@ -67,13 +82,22 @@ extension Correlator {
         return true
     }
 
-    /// The trace an access line (the server's log of a finished request) closes.
+    /// The trace an access line (the server's log of a finished request) closes: the current
+    /// run's when it served that endpoint, else the oldest finished trace of that endpoint, else
+    /// the most recent trace of the endpoint's flow.
     func accessOwner(for event: Event, text: UnsafeRawBufferPointer) -> Int? {
-        guard let flow = flowServing(event, text: text) else { return nil }
-        if let run, let trace = open[run], trace.flowIndex == flow { return run }
-        let owners = open.values.filter { $0.flowIndex == flow }
-        if let ended = owners.filter(\.hasEnded).min(by: { $0.lastLine < $1.lastLine }) { return ended.number }
-        return owners.max(by: { $0.lastLine < $1.lastLine })?.number
+        guard event.httpMethod != .none, !event.httpPath.isEmpty else { return nil }
+        let endpoint = RequestEndpoint(event, text: text)
+        let flow = flowServing(event, text: text)
+        if let run, let trace = open[run], trace.endpoint == endpoint || (flow != nil && trace.flowIndex == flow) {
+            return run
+        }
+        let served = open.values.filter { $0.endpoint == endpoint }
+        if let ended = served.filter(\.hasEnded).min(by: { $0.lastLine < $1.lastLine }) { return ended.number }
+        if let oldest = served.min(by: { $0.lastLine < $1.lastLine }) { return oldest.number }
+        guard let flow else { return nil }
+        return open.values.filter { $0.flowIndex == flow && $0.endpoint == nil }
+            .max(by: { $0.lastLine < $1.lastLine })?.number
     }
 
     /// The flow whose endpoint the request line `event` names.
@@ -87,10 +111,16 @@ extension Correlator {
         numbers.max { open[$0]!.lastLine < open[$1]!.lastLine }
     }
 
-    private func isRecent(_ trace: Trace, comparedTo event: Event) -> Bool {
-        if let last = trace.lastTime, let now = event.time, last.hasDate == now.hasDate {
-            return now.milliseconds - last.milliseconds <= Correlator.nestingWindowMilliseconds
+    enum RecencyWindow { case nesting, await }
+
+    func isRecent(_ trace: Trace, comparedTo event: Event, window: RecencyWindow = .nesting) -> Bool {
+        let (milliseconds, lines) = switch window {
+        case .nesting: (Correlator.nestingWindowMilliseconds, Correlator.nestingWindowLines)
+        case .await: (Correlator.awaitWindowMilliseconds, Correlator.awaitWindowLines)
         }
-        return event.lineNumber - trace.lastLine <= Correlator.nestingWindowLines
+        if let last = trace.lastTime, let now = event.time, last.hasDate == now.hasDate {
+            return now.milliseconds - last.milliseconds <= milliseconds
+        }
+        return event.lineNumber - trace.lastLine <= lines
     }
 }

@@ -31,7 +31,7 @@ extension Correlator {
         for (number, trace) in open where number != run && isIdle(trace) {
             idle.append(number)
         }
-        for number in idle.sorted() { close(number, reason: .idle) }
+        for number in idle.sorted() { close(number, reason: open[number]!.hasEnded ? .ended : .idle) }
     }
 
     private func isIdle(_ trace: Trace) -> Bool {

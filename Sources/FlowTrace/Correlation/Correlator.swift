@@ -83,7 +83,7 @@ public final class Correlator {
     /// Closes every trace still open (end of input).
     public func finish() {
         resolvePendingRun(preferring: nil)
-        for number in open.keys.sorted() { close(number, reason: .endOfInput) }
+        for number in open.keys.sorted() { close(number, reason: open[number]!.hasEnded ? .ended : .endOfInput) }
     }
 
     // MARK: Joining
@@ -97,17 +97,19 @@ public final class Correlator {
             open[number]!.awaitsFlowStart = true
         }
         let trace = open[number]!
-        if trace.flowIndex == nil, event.httpMethod != .none {
-            trace.flowIndex = event.httpPath.isEmpty ? nil : flowServing(event, text: text)
+        if trace.endpoint == nil, event.httpMethod != .none, !event.httpPath.isEmpty {
+            trace.endpoint = RequestEndpoint(event, text: text)
+            if trace.flowIndex == nil { trace.flowIndex = flowServing(event, text: text) }
         }
         attachStartingRun(number, event, text)
-        if event.kind == .requestEnd { close(number, reason: .ended) }
+        // The server's access line usually follows: close when the run moves on.
+        if event.kind == .requestEnd { trace.hasEnded = true }
     }
 
     private func joinFlowStart(_ flow: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
         if let run, let trace = open[run], trace.awaitsFlowStart, !trace.hasEnded,
            trace.user == nil || event.user == nil || trace.user == event.user?.key {
-            trace.flowIndex = flow
+            if trace.flowIndex == nil { trace.flowIndex = flow }
             trace.awaitsFlowStart = false
             attachStartingRun(run, event, text)
             return
@@ -121,6 +123,7 @@ public final class Correlator {
         attachStartingRun(number, event, text)
     }
 
+    /// An HTTP client's response line begins a run of the request that awaited it.
     private func joinHTTPResponse(_ event: Event, _ text: UnsafeRawBufferPointer) {
         let candidates = awaitingTraces(for: event)
         switch candidates.count {
@@ -136,6 +139,7 @@ public final class Correlator {
             attachStartingRun(candidates[0], event, text)
         default:
             resolvePendingRun(preferring: nil)
+            closeRunIfEnded()
             run = nil
             pending.begin(candidates: candidates)
             pending.append(event, text: text)

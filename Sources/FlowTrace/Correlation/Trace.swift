@@ -36,6 +36,8 @@ public final class Trace {
     var pendingSinceLine = 0
     /// The flow's end step was seen; the trace closes when the run moves on.
     var hasEnded = false
+    /// The method and path of the request, from its request-tracking line.
+    var endpoint: RequestEndpoint?
     /// Opened by a request-tracking start line, before any flow start named the flow.
     var awaitsFlowStart = false
 

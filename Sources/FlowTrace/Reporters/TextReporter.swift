@@ -30,19 +30,21 @@ public final class TextReporter: Reporter {
     }
 
     public func report(_ summary: ScanSummary) throws {
-        var text = palette.bold(safe(summary.file)) + ": \(summary.linesRead) lines read · \(summary.linesParsed) parsed"
-            + " · \(summary.linesTagged) tagged · \(summary.linesUnparsed) unparsed · \(summary.linesTruncated) truncated"
+        let counts = "\(summary.linesRead) lines read · \(summary.linesParsed) parsed · \(summary.linesTagged) tagged"
+            + " · \(summary.linesUnparsed) unparsed · \(summary.linesTruncated) truncated"
+        var text = palette.bold(safe(summary.file)) + ": " + counts
         var notes: [String] = []
         if summary.linesInvalidUTF8 > 0 { notes.append("\(summary.linesInvalidUTF8) with invalid UTF-8") }
         if summary.linesWithNUL > 0 { notes.append("\(summary.linesWithNUL) with NUL bytes") }
         if summary.linesMojibakeRepaired > 0 { notes.append("\(summary.linesMojibakeRepaired) with repaired mojibake") }
         if !notes.isEmpty { text += " (" + notes.joined(separator: ", ") + ")" }
-        text += "\n  \(summary.traces) traces (\(summary.tracesWithErrors) with errors, "
-            + "\(summary.tracesWithWarnings) with warnings) · \(summary.findings) findings"
+        let traces = "\(summary.traces) traces (\(summary.tracesWithErrors) with errors, "
+            + "\(summary.tracesWithWarnings) with warnings)"
+        text += "\n  " + traces + " · \(summary.findings) findings"
         if summary.linesOrphaned > 0 { text += " · \(summary.linesOrphaned) lines in no trace" }
         if let error = summary.error {
-            text += "\n  " + palette.red("input error") + ": " + safe(error.description)
-                + " — everything before it was analysed"
+            let label = palette.red("input error")
+            text += "\n  \(label): \(safe(error.description)) — everything before it was analysed"
         }
         try output.writeRecord(text)
     }

@@ -96,9 +96,15 @@ private func trace(of user: String, in traces: [Trace]) -> Trace? {
                            method: .post, path: "/api/v1/generations", httpStatus: 400),
         ])
         #expect(closedBeforeEnd.isEmpty)
+        // The access line that usually follows a request-end line still joins the trace.
+        harness.feed([
+            SyntheticEvent(5, "INFO: 10.0.0.7:51234 - \"POST /api/v1/generations HTTP/1.1\" 400",
+                           kind: .access, method: .post, path: "/api/v1/generations", httpStatus: 400),
+        ])
         #expect(harness.traces.count == 1)
         let trace = harness.traces[0]
-        #expect(trace.lineNumbers == [1, 2, 3, 4])
+        #expect(trace.lineNumbers == [1, 2, 3, 4, 5])
+        #expect(trace.closeReason == .ended)
         #expect(trace.requestText == requestA)
         #expect(trace.userText == userA)
         #expect(trace.status == .error)
