@@ -20,6 +20,9 @@ final class GzipInflater: ByteSource {
     /// Whether zero padding after the last member has begun: only zeros may follow.
     private var inPadding = false
     private var isFinished = false
+    /// A failure found after some bytes of the current buffer were decoded: thrown by the next
+    /// read, so that those bytes are delivered first.
+    private var pendingFailure: InputFailure?
 
     /// Decodes `source`, whose first bytes were already read into `prefix`.
     init(source: ByteSource, prefix: UnsafeRawBufferPointer, readSize: Int) {
@@ -51,8 +54,29 @@ final class GzipInflater: ByteSource {
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputFailure) -> Int {
+        if let pendingFailure {
+            self.pendingFailure = nil
+            isFinished = true
+            throw pendingFailure
+        }
         guard !isFinished, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         let capacity = min(buffer.count, Int(UInt32.max))
+        do {
+            return try decode(into: base, capacity: capacity)
+        } catch {
+            let produced = capacity - Int(stream.pointee.avail_out)
+            guard produced > 0 else {
+                isFinished = true
+                throw error
+            }
+            pendingFailure = error
+            return produced
+        }
+    }
+
+    /// Decodes into `base` until `capacity` bytes are out, the input ends, or more input is
+    /// needed after some output (which is returned before reading, as reads may block).
+    private func decode(into base: UnsafeMutableRawPointer, capacity: Int) throws(InputFailure) -> Int {
         stream.pointee.next_out = base.assumingMemoryBound(to: Bytef.self)
         stream.pointee.avail_out = UInt32(capacity)
         while stream.pointee.avail_out > 0 {
