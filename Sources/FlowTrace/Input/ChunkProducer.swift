@@ -26,20 +26,21 @@ final class ChunkProducer: @unchecked Sendable {
     /// Reads everything, publishing each buffer as soon as a read filled some of it.
     func run() {
         defer { source.close() }
-        do {
-            var magic: (UInt8, UInt8) = (0, 0)
-            try withUnsafeMutableBytes(of: &magic) { magicBytes throws(InputFailure) in
-                let count = try readMagic(into: magicBytes)
-                let prefix = UnsafeRawBufferPointer(rebasing: magicBytes[..<count])
-                let isGzip = count == 2 && magicBytes[0] == 0x1F && magicBytes[1] == 0x8B
-                pipe.setCompressed(isGzip)
-                if isGzip {
-                    let inflater = GzipInflater(
-                        source: source, prefix: prefix, readSize: configuration.compressedReadSize)
-                    try copy(from: inflater)
-                } else if count > 0 {
-                    guard publish(prefix) else { return }
-                    try copy(from: source)
+        do throws(InputFailure) {
+            guard let first = pipe.acquire() else { return }
+            let buffer = pipe.buffer(first)
+            if buffer.count >= 2 {
+                // The first read goes straight into the first buffer, which is then published
+                // as is (plain text) or reused for decoded bytes (gzip).
+                let count = try readMagic(into: buffer)
+                try begin(with: UnsafeRawBufferPointer(rebasing: buffer[..<count]), inSlot: first)
+            } else {
+                // One-byte buffers (tests): detect in a scratch pair of bytes.
+                pipe.release(first)
+                var magic: (UInt8, UInt8) = (0, 0)
+                try withUnsafeMutableBytes(of: &magic) { bytes throws(InputFailure) in
+                    let count = try readMagic(into: bytes)
+                    try begin(with: UnsafeRawBufferPointer(rebasing: bytes[..<count]), inSlot: nil)
                 }
             }
             pipe.finish(failure: nil)
@@ -48,10 +49,10 @@ final class ChunkProducer: @unchecked Sendable {
         }
     }
 
-    /// Reads until `buffer` (two bytes) is full or the source ended; returns the bytes read.
+    /// Reads until at least the two magic bytes are in `buffer`, or the source ended.
     private func readMagic(into buffer: UnsafeMutableRawBufferPointer) throws(InputFailure) -> Int {
         var count = 0
-        while count < buffer.count {
+        while count < 2 {
             let read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
             if read == 0 { break }
             count += read
@@ -59,7 +60,30 @@ final class ChunkProducer: @unchecked Sendable {
         return count
     }
 
-    /// Publishes a copy of `bytes` (the magic bytes of a plain input); false when cancelled.
+    /// Chooses plain or gzip from the input's first bytes `prefix`, which lie at the start of
+    /// buffer `slot` when one is given, and reads the rest.
+    private func begin(with prefix: UnsafeRawBufferPointer, inSlot slot: Int?) throws(InputFailure) {
+        let isGzip = prefix.count >= 2 && prefix[0] == 0x1F && prefix[1] == 0x8B
+        pipe.setCompressed(isGzip)
+        if isGzip {
+            // The decoder copies the prefix, so the slot can take decoded bytes.
+            let inflater = GzipInflater(source: source, prefix: prefix, readSize: configuration.compressedReadSize)
+            try copy(from: inflater, firstSlot: slot)
+            return
+        }
+        if let slot {
+            if prefix.isEmpty {
+                pipe.release(slot)
+                return
+            }
+            pipe.publish(slot, count: prefix.count)
+        } else {
+            guard publish(prefix) else { return }
+        }
+        try copy(from: source, firstSlot: nil)
+    }
+
+    /// Publishes a copy of `bytes` in as many buffers as needed; false when cancelled.
     private func publish(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var start = 0
         while start < bytes.count {
@@ -73,9 +97,12 @@ final class ChunkProducer: @unchecked Sendable {
         return true
     }
 
-    /// Publishes what each read of `reader` returns, until it ends or the consumer cancelled.
-    private func copy(from reader: ByteSource) throws(InputFailure) {
-        while let slot = pipe.acquire() {
+    /// Publishes what each read of `reader` returns, starting with buffer `firstSlot` when given,
+    /// until the reader ends or the consumer cancelled.
+    private func copy(from reader: ByteSource, firstSlot: Int?) throws(InputFailure) {
+        var next = firstSlot
+        while let slot = next ?? pipe.acquire() {
+            next = nil
             let count: Int
             do {
                 count = try reader.read(into: pipe.buffer(slot))

@@ -26,6 +26,8 @@ public final class LineReader {
     private let configuration: ReaderConfiguration
     /// The largest the line splitter's carry buffer grew to (for tests: it must stay within the cap).
     private(set) var carryCapacity = 0
+    /// How many lines were copied because they straddled buffers (for tests: the others are not).
+    private(set) var carriedLineCount = 0
 
     /// Opens a file path, or standard input for `-`.
     ///
@@ -92,7 +94,10 @@ public final class LineReader {
         ChunkProducer(source: source, pipe: pipe, configuration: configuration).start()
         defer { pipe.cancel() }
         let splitter = LineSplitter(maxLineBytes: maxLineBytes)
-        defer { carryCapacity = splitter.carryCapacity }
+        defer {
+            carryCapacity = splitter.carryCapacity
+            carriedLineCount = splitter.carriedLineCount
+        }
         var knowsCompression = false
         while true {
             let delivery = pipe.next(timeout: idleInterval)

@@ -15,6 +15,8 @@ final class LineSplitter {
     let maxLineBytes: Int
     /// Lines delivered so far (the number of the last one).
     private(set) var lineCount = 0
+    /// Lines delivered from the carry buffer because they straddled chunks (the others were not copied).
+    private(set) var carriedLineCount = 0
     /// Stream offset of the next chunk's first byte.
     private var streamOffset: Int64 = 0
 
@@ -104,6 +106,7 @@ final class LineSplitter {
             bytes: UnsafeRawBufferPointer(start: carry, count: min(length, carryCount)),
             number: lineCount + 1, byteOffset: pendingOffset, fullLength: length)
         lineCount += 1
+        carriedLineCount += 1
         pendingLength = 0
         carryCount = 0
         try body(line)

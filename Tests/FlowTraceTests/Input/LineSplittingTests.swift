@@ -86,6 +86,17 @@ import Testing
         #expect(outcome.lines == CollectedLine.expected(from: input))
     }
 
+    /// Only lines that straddle two buffers are copied; the rest are handed out in place.
+    @Test(arguments: [64, 4096, nil] as [Int?])
+    func onlyStraddlingLinesAreCopied(chunkSize: Int?) {
+        let input = SampleLog.mixed(lines: 40_000)
+        let outcome = ReadOutcome.read(input, chunkSize: chunkSize)
+        let buffers = input.count / (chunkSize ?? ReaderConfiguration.standard.bufferSize) + 1
+        #expect(outcome.lines.count == 40_000)
+        #expect(outcome.carriedLineCount <= buffers)
+        #expect(outcome.carriedLineCount > 0)
+    }
+
     @Test func bodyErrorStopsReadingAndIsRethrown() {
         struct Stop: Error {}
         let reader = LineReader(bytes: SampleLog.mixed(lines: 10_000), name: "t", chunkSize: 64)

@@ -8,6 +8,7 @@ struct ReadOutcome {
     var error: FlowTraceError?
     var isCompressed = false
     var carryCapacity = 0
+    var carriedLineCount = 0
 
     /// Chunk sizes every input is read with: the smallest buffers that still work, odd sizes, and
     /// the default (nil).
@@ -25,6 +26,7 @@ struct ReadOutcome {
         }
         outcome.isCompressed = reader.isCompressed
         outcome.carryCapacity = reader.carryCapacity
+        outcome.carriedLineCount = reader.carriedLineCount
         return outcome
     }
 
