@@ -75,6 +75,33 @@ import Testing
         #expect(events.filter { $0 != "idle" } == ["first", "second", "partial"])
     }
 
+    /// The same for gzip: what is decoded is delivered before the decoder waits for more input.
+    @Test func gzipOnAStallingPipeDeliversEachFlushedPiece() throws {
+        var fds: [Int32] = [0, 0]
+        try #require(pipe(&fds) == 0)
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        let pieces = GzipEncoder.flushedPieces(["first\n", "second\n"])
+        let writer = Thread {
+            for piece in pieces {
+                _ = piece.withUnsafeBytes { Glibc.write(writeEnd, $0.baseAddress, $0.count) }
+                usleep(500_000)
+            }
+            close(writeEnd)
+        }
+        writer.start()
+
+        let reader = LineReader(fileDescriptor: readEnd, name: "pipe.gz", ownsDescriptor: true)
+        var events: [String] = []
+        try reader.forEachLine(idleInterval: .milliseconds(50), onIdle: { events.append("idle") }) { line in
+            events.append(String(decoding: line.bytes, as: UTF8.self))
+        }
+        #expect(reader.isCompressed)
+        let first = try #require(events.firstIndex(of: "first"))
+        let second = try #require(events.firstIndex(of: "second"))
+        #expect(events[first..<second].filter { $0 == "idle" }.count >= 3, "\(events)")
+        #expect(events.filter { $0 != "idle" } == ["first", "second"])
+    }
+
     @Test func noIdleCallbackWithoutInterval() throws {
         let reader = LineReader(bytes: Array("a\nb\n".utf8), name: "m")
         var idles = 0
