@@ -23,29 +23,35 @@ final class ChunkProducer: @unchecked Sendable {
         thread.start()
     }
 
-    /// Reads everything, publishing each buffer as soon as a read filled some of it.
+    /// Reads everything, publishing each buffer as soon as a read filled some of it; closes the
+    /// source before announcing the end, so a finished reader holds no descriptor.
     func run() {
-        defer { source.close() }
-        do throws(InputFailure) {
-            guard let first = pipe.acquire() else { return }
-            let buffer = pipe.buffer(first)
-            if buffer.count >= 2 {
-                // The first read goes straight into the first buffer, which is then published
-                // as is (plain text) or reused for decoded bytes (gzip).
-                let count = try readMagic(into: buffer)
-                try begin(with: UnsafeRawBufferPointer(rebasing: buffer[..<count]), inSlot: first)
-            } else {
-                // One-byte buffers (tests): detect in a scratch pair of bytes.
-                pipe.release(first)
-                var magic: (UInt8, UInt8) = (0, 0)
-                try withUnsafeMutableBytes(of: &magic) { bytes throws(InputFailure) in
-                    let count = try readMagic(into: bytes)
-                    try begin(with: UnsafeRawBufferPointer(rebasing: bytes[..<count]), inSlot: nil)
-                }
-            }
-            pipe.finish(failure: nil)
+        var failure: InputFailure?
+        do {
+            try readAll()
         } catch {
-            pipe.finish(failure: error)
+            failure = error
+        }
+        source.close()
+        pipe.finish(failure: failure)
+    }
+
+    private func readAll() throws(InputFailure) {
+        guard let first = pipe.acquire() else { return }
+        let buffer = pipe.buffer(first)
+        if buffer.count >= 2 {
+            // The first read goes straight into the first buffer, which is then published as is
+            // (plain text) or reused for decoded bytes (gzip).
+            let count = try readMagic(into: buffer)
+            try begin(with: UnsafeRawBufferPointer(rebasing: buffer[..<count]), inSlot: first)
+        } else {
+            // One-byte buffers (tests): detect in a scratch pair of bytes.
+            pipe.release(first)
+            var magic: (UInt8, UInt8) = (0, 0)
+            try withUnsafeMutableBytes(of: &magic) { bytes throws(InputFailure) in
+                let count = try readMagic(into: bytes)
+                try begin(with: UnsafeRawBufferPointer(rebasing: bytes[..<count]), inSlot: nil)
+            }
         }
     }
 

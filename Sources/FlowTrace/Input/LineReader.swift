@@ -89,6 +89,7 @@ public final class LineReader {
         idleInterval: Duration? = nil, onIdle: () -> Void = {}, _ body: (RawLine) throws -> Void
     ) throws {
         guard let source else { preconditionFailure("LineReader.forEachLine called twice") }
+        precondition(idleInterval.map { $0 > .zero } ?? true, "idleInterval must be positive")
         self.source = nil
         let pipe = ChunkPipe(bufferSize: configuration.bufferSize, bufferCount: configuration.bufferCount)
         ChunkProducer(source: source, pipe: pipe, configuration: configuration).start()

@@ -1,3 +1,4 @@
+import Foundation
 @testable import FlowTrace
 
 /// A byte source that produces a large input without holding it: `prefix`, then `fillCount`
@@ -9,7 +10,8 @@ final class GeneratedByteSource: ByteSource {
     private let suffix: [UInt8]
     private let failure: InputFailure?
     private var position = 0
-    private(set) var isClosed = false
+    private let closedLock = NSLock()
+    private var closed = false
 
     init(prefix: [UInt8], fill: UInt8 = 0, fillCount: Int = 0, suffix: [UInt8] = [], failure: InputFailure? = nil) {
         self.prefix = prefix
@@ -43,5 +45,8 @@ final class GeneratedByteSource: ByteSource {
         return written
     }
 
-    func close() { isClosed = true }
+    func close() { closedLock.withLock { closed = true } }
+
+    /// Whether the reader closed the source (read from the test's thread).
+    var isClosed: Bool { closedLock.withLock { closed } }
 }
