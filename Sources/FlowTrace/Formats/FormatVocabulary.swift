@@ -57,9 +57,9 @@ public struct FormatVocabulary: Sendable {
     /// Parses every sample and throws at the first one whose event differs from its expectations,
     /// or when some layout is not exercised by any sample.
     public func checkSamples() throws {
-        var parser = LineParser(vocabulary: self)
         var covered = Set<Layout>()
         for sample in samples {
+            var parser = LineParser(vocabulary: self)
             let problems = sample.check(with: &parser)
             if let problem = problems.first {
                 throw FlowTraceError(.invalidConfiguration, "sample does not parse as expected: \(problem)",
