@@ -12,6 +12,8 @@ struct JSONScanner {
         var end: Int
         var isString: Bool
         var hasEscapes: Bool
+        /// Whether the value was found one level down (top-level values take precedence).
+        var isNested = false
     }
 
     @inline(__always)

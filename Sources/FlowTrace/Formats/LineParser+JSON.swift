@@ -36,14 +36,19 @@ extension LineParser {
             }
             let valueStart = scanner.position
             guard scanner.skipValue() else { return false }
-            guard let role, role != .nested, fields[Int(role.rawValue)].start < 0 else { continue }
+            guard let role, role != .nested else { continue }
+            let slot = Int(role.rawValue)
+            guard fields[slot].start < 0 || (fields[slot].isNested && !nested) else { continue }
             let byte = ByteClass.byte(scanner.base, valueStart)
             if byte == 0x22 {
                 var copy = JSONScanner(base: scanner.base, end: scanner.end, position: valueStart)
-                if let value = copy.string() { fields[Int(role.rawValue)] = value }
+                if var value = copy.string() {
+                    value.isNested = nested
+                    fields[slot] = value
+                }
             } else if ByteClass.isDigit(byte) || byte == 0x2D {
-                fields[Int(role.rawValue)] = JSONScanner.Value(start: valueStart, end: scanner.position,
-                                                              isString: false, hasEscapes: false)
+                fields[slot] = JSONScanner.Value(start: valueStart, end: scanner.position, isString: false,
+                                                 hasEscapes: false, isNested: nested)
             }
         } while scanner.consume(0x2C)
         return scanner.consume(0x7D)

@@ -70,7 +70,7 @@ extension LineParser {
         return true
     }
 
-    /// The offset just past the escape sequence starting at `index` (CSI, OSC or a two-byte escape).
+    /// The offset just past the escape sequence starting at `index` (CSI, OSC, nF or a two-byte escape).
     static func endOfEscape(_ source: UnsafeRawPointer, at index: Int, count: Int) -> Int {
         var position = index + 1
         guard position < count else { return position }
@@ -83,6 +83,11 @@ extension LineParser {
                 if byte >= 0x40, byte <= 0x7E { break }
                 if byte < 0x20 || byte > 0x7E { return position - 1 }
             }
+        } else if kind >= 0x20, kind <= 0x2F {
+            while position < count, ByteClass.byte(source, position) >= 0x20, ByteClass.byte(source, position) <= 0x2F {
+                position += 1
+            }
+            return min(position + 1, count)
         } else if kind == 0x5D {
             while position < count {
                 let byte = ByteClass.byte(source, position)
