@@ -112,7 +112,10 @@ class Generator:
         req = F.Request(rng, label, user, kind, fault)
         req.status = 0
         F.FLOWS[kind](req, self.balances)
-        self.active[label] = user
+        if kind == "health":
+            user = "-"
+        else:
+            self.active[label] = user
         if self.sink.requests:
             self.sink.requests.write(f"{label} {kind} {fault or 'ok'} {req.status} {req.method} {req.path} "
                                      f"user={user} request={req.rid}\n")
@@ -166,7 +169,7 @@ class Generator:
             if i < len(req.segs):
                 heapq.heappush(heap, (clock + req.segs[i][0], seq, req, i))
             elif req.label != "-":
-                del self.active[req.label]
+                self.active.pop(req.label, None)
                 heapq.heappush(heap, (clock + rng.expovariate(1 / 15.0), seq, self.new_request(), 0))
             if clock >= next_cleanup:
                 next_cleanup = clock + 25000 + rng.random() * 10000
@@ -189,7 +192,7 @@ class Generator:
             if i < len(lines):
                 slot[2] = i
             else:
-                del self.active[req.label]
+                self.active.pop(req.label, None)
                 req = self.new_request()
                 flat[k] = [req, [ln for _, seg in req.segs for ln in seg], 0]
 
