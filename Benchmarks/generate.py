@@ -102,6 +102,10 @@ class Generator:
             fault = F.FAULTS[rng.randrange(len(F.FAULTS))]
             choices = F.FAULT_KINDS[fault]
             kind = choices[rng.randrange(len(choices))]
+        elif rng.random() < a.quirk_rate:
+            fault = F.QUIRKS[rng.randrange(len(F.QUIRKS))]
+            choices = F.QUIRK_KINDS[fault]
+            kind = choices[rng.randrange(len(choices))]
         else:
             x = rng.random() * self.cum[-1]
             kind = next(k for k, c in zip(self.kinds, self.cum) if x < c)
@@ -202,6 +206,8 @@ def main(argv=None):
     p.add_argument("--size", type=parse_size, default=parse_size("100M"), help="stop after this many bytes of log (300K, 100M, 1G)")
     p.add_argument("--concurrency", type=int, default=40, help="requests in flight (default 40)")
     p.add_argument("--fault-rate", type=float, default=0.02, help="fraction of requests that fail (default 0.02)")
+    p.add_argument("--quirk-rate", type=float, default=0.02,
+                   help="fraction of requests on a healthy path that looks alarming (default 0.02)")
     p.add_argument("--mode", choices=("asyncio", "lines"), default="asyncio")
     p.add_argument("--format", choices=("basic", "json", "mixed"), default="basic")
     p.add_argument("--seed", type=int, default=1)
@@ -210,7 +216,8 @@ def main(argv=None):
                    help="chance a new request is by a user who already has one in flight (default 0.06)")
     p.add_argument("--out", required=True, help="log file to write ('-' for stdout)")
     p.add_argument("--truth", help="truth file: '<line> <label> <tagged>' per log line")
-    p.add_argument("--requests", help="one line per request: label, kind, fault, status, ids")
+    p.add_argument("--requests", help="one line per request: label, kind, path variant (ok, a fault or "
+                   "a quirk), status, method, path, user, request id")
     p.add_argument("--gzip", action="store_true", help="gzip the log (level 6, streaming)")
     p.add_argument("--quiet", action="store_true")
     args = p.parse_args(argv)

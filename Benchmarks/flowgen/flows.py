@@ -36,6 +36,11 @@ FAULT_KINDS = {"anon-client": ("generation",), "service-key-401": ("balance", "p
                "deduct-no-tx": ("generation",), "gen-no-deduct": ("generation",),
                "profile-lookup": ("generation",)}
 
+# Healthy paths that look alarming line by line (a one-line rule would fire on them).
+QUIRKS = ("anon-first", "auto-recovery", "retry-503")
+QUIRK_KINDS = {"anon-first": ("profile",), "auto-recovery": ("balance",), "retry-503": ("generation",)}
+UPSTREAM_503 = "upstream connect error or disconnect/reset before headers. reset reason: connection termination"
+
 MODELS = ("fal-ai/flux-pro", "fal-ai/flux/dev", "fal-ai/kling-video/v1.6/standard", "fal-ai/recraft-v3")
 COSTS = {"fal-ai/flux-pro": 50, "fal-ai/flux/dev": 10, "fal-ai/kling-video/v1.6/standard": 300,
          "fal-ai/recraft-v3": 40}
@@ -129,7 +134,19 @@ def user_lookup(req, svc, client="service"):
     req.log("repositories.user_repository", "DEBUG",
             f"🔍 [USER_REPO] Executing query for user {u} with service_key=True")
     q = f"?select=*&id=eq.{u}"
-    if req.fault == "service-key-401":
+    if req.fault == "anon-first":
+        # By design: an RLS-scoped read with the user's JWT first, the service client second.
+        db(req, "select", "users", q, rows=0, client="anon")
+        req.log("repositories.user_repository", "WARNING",
+                f"⚠️ [USER_REPO] Anon lookup returned no rows for user {u}, retrying with service client")
+        db(req, "select", "users", q)
+    elif req.fault == "auto-recovery":
+        db(req, "select", "users", q, rows=0)
+        req.log("repositories.user_repository", "WARNING",
+                f"⚠️ [USER_REPO] User not found, attempting auto-recovery for user {u}")
+        create_profile(req, "service")
+        return True
+    elif req.fault == "service-key-401":
         db(req, "select", "users", q, status=401, error=INVALID_KEY)
         req.log("repositories.user_repository", "WARNING",
                 f"⚠️ [USER_REPO] Service key query failed for user {u}, falling back to anon client with JWT")
@@ -170,6 +187,8 @@ def get_credits(req, balance, why="", client="service"):
     if not user_lookup(req, "user_service", client):
         req.log("services.user_service", "ERROR", f"❌ [USER_SERVICE] Error getting credits for user {u}: User {u} not found")
         return None
+    if req.fault == "auto-recovery":
+        balance = 100
     req.log("repositories.user_repository", "INFO", f"✅ [USER_REPO] Credits found for user {u}: {balance}")
     req.log("services.user_service", "INFO",
             f"✅ [USER_SERVICE] Successfully retrieved {balance} credits for user {u}", uf(req))
@@ -179,7 +198,8 @@ def get_credits(req, balance, why="", client="service"):
 def balance_flow(req, balances):
     start(req, "GET", "/api/v1/credits/balance")
     req.log("routers.credits", "INFO", f"💳 [CREDITS] Balance request for user {req.user}", uf(req))
-    get_credits(req, balances[req.user], f" for user {req.user}")
+    if get_credits(req, balances[req.user], f" for user {req.user}") is not None and req.fault == "auto-recovery":
+        balances[req.user] = 100
     finish(req, 200)
 
 
@@ -274,8 +294,15 @@ def deduct(req, gen, cost, balances, G):
             req.log(X, "ERROR", f"❌ [CREDIT_TX] Failed to record transaction for user {u}: {NO_GRANT_TX}")
             req.log(C, "WARNING", f"⚠️ [CREDIT-SERVICE] Deduction applied but transaction record failed for user {u}, continuing")
         else:
+            attempt = ""
+            if f == "retry-503":
+                db(req, "insert", "credit_transactions", "", status=503, error=UPSTREAM_503)
+                req.log(X, "WARNING", f"⚠️ [CREDIT_TX] Insert into credit_transactions failed with 503, "
+                        f"retrying in 250ms (attempt 1/3)")
+                req.wait(250.0)
+                attempt = " (attempt 2/3)"
             db(req, "insert", "credit_transactions", "", status=201)
-            req.log(X, "INFO", f"✅ [CREDIT_TX] Transaction {uuid4(rng)} recorded for user {u}")
+            req.log(X, "INFO", f"✅ [CREDIT_TX] Transaction {uuid4(rng)} recorded for user {u}{attempt}")
     req.log(C, "INFO", f"✅ [CREDIT-SERVICE] Atomic deduction complete for user {u}, balance: {new}")
     req.log(G, "INFO", f"✅ [GENERATION] Successfully deducted {cost} credits from user {u}", uf(req))
     return True
