@@ -216,7 +216,7 @@ def profile_flow(req, balances):
         req.log("repositories.user_repository", "WARNING",
                 f"⚠️ [USER_REPO] User profile not found for ID {u}, attempting to create from auth data")
         create_profile(req, "anon")
-        req.log("routers.users", "ERROR", f"❌ [USER_SERVICE] Profile unavailable for user {u}: Database access denied. Authentication context required.")
+        req.log("services.user_service", "ERROR", f"❌ [USER_SERVICE] Profile unavailable for user {u}: Database access denied. Authentication context required.")
         finish(req, 500)
         return
     user_lookup(req, "user_service")
@@ -273,7 +273,8 @@ def deduct(req, gen, cost, balances, G):
     req.log(C, "INFO", f"💳 [CREDIT-SERVICE] Atomic credit deduction for user {u}, amount: {cost}, generation {gen}")
     if f == "profile-lookup":
         req.log(R, "INFO", f"💳 [USER_REPO] Getting credits for user {u}")
-        db(req, "select", "users", f"?select=credits_balance&id=eq.{u}", rows=0)
+        # The deduction path's repository was built without the service key: RLS hides the row.
+        db(req, "select", "users", f"?select=credits_balance&id=eq.{u}", rows=0, client="anon")
         req.log(R, "ERROR", f"❌ [USER_REPO] User {u} not found")
         req.log(C, "ERROR", f"❌ [CREDIT-SERVICE] Atomic deduction failed for user {u}: User {u} not found")
         req.log(G, "ERROR", f"💳 [GENERATION] Profile lookup failed during credit processing: User {u} not found")
