@@ -182,7 +182,8 @@ def create_profile(req, client):
 def get_credits(req, balance, why="", client="service"):
     u = req.user
     req.log("services.user_service", "INFO", f"💳 [USER_SERVICE] Getting credits for user {u}", uf(req))
-    req.log("services.user_service", "DEBUG", f"🔍 [USER_SERVICE] Calling user_repo.get_user_credits{why}")
+    # The message names no user when called for an affordability check; the JSON field still does.
+    req.log("services.user_service", "DEBUG", f"🔍 [USER_SERVICE] Calling user_repo.get_user_credits{why}", uf(req))
     req.log("repositories.user_repository", "INFO", f"💳 [USER_REPO] Getting credits for user {u}")
     if not user_lookup(req, "user_service", client):
         req.log("services.user_service", "ERROR", f"❌ [USER_SERVICE] Error getting credits for user {u}: User {u} not found")
@@ -232,7 +233,8 @@ def generation_flow(req, balances):
     gf = {"user_id": u, "attributes": {"generation_id": gen, "model": model}}
     start(req, "POST", "/api/v1/generations")
     G = "services.generation_service"
-    req.log("routers.generations", "INFO", f"🚀 [GENERATION] Create request from user {u}, model: {model}", uf(req))
+    req.log("routers.generations", "INFO", f"🚀 [GENERATION] Create request from user {u}, model: {model}",
+            {"user_id": u, "attributes": {"model": model, "credits_required": cost}})
     req.log(G, "INFO", f"🔍 [GENERATION] Starting credit check for user {u}, credits_required: {cost}", uf(req))
     req.log(G, "DEBUG", f"🔍 [GENERATION] User service imported successfully for user {u}")
     req.log(G, "INFO", f"🔍 [GENERATION] Calling can_afford_generation for user {u}")
