@@ -1,0 +1,110 @@
+/// Parses lines of one stream into events. Keeps a little state (the last date seen, so
+/// time-only layouts get a date) and one reused scratch buffer for the event text.
+///
+/// The layout is detected per line, with no configuration: JSON objects (Docker's `{"log": …}`
+/// wrapping a text line is read as that line), Python `basicConfig`, colour console, Python's
+/// default and uvicorn access lines, ISO-timestamp lines, request tracking, and bare messages;
+/// a container runtime prefix is removed first. Each event's ``TextRange``s refer to the
+/// parser's event text, which is valid until the next call to ``parse(_:)``.
+///
+/// A parser is a value with reference-typed scratch storage: do not share one between threads,
+/// and give each stream its own.
+public struct LineParser {
+    let vocabulary: FormatVocabulary
+    /// The event text of the last parsed line.
+    let text: TextBuffer
+    /// Decoded JSON message text, before normalisation into ``text``.
+    let decoded: TextBuffer
+    /// Milliseconds at midnight (UTC) of the last dated line, for time-only layouts.
+    var lastMidnight: Int64?
+
+    public init(vocabulary: FormatVocabulary) {
+        self.vocabulary = vocabulary
+        text = TextBuffer()
+        decoded = TextBuffer()
+    }
+
+    /// Parses one line. The event's TextRanges refer to the parser's event text, valid until the next call.
+    public mutating func parse(_ line: RawLine) -> Event {
+        var event = Event()
+        event.lineNumber = line.number
+        event.byteOffset = line.byteOffset
+        if line.isTruncated { event.flags.insert(.truncated) }
+        text.count = 0
+        guard let base = line.bytes.baseAddress, line.bytes.count > 0 else { return event }
+        var end = line.bytes.count
+        if ByteClass.byte(base, end - 1) == 0x0D { end -= 1 }
+        var start = 0
+        var containerTime: Int64?
+        if let prefix = containerPrefix(base, end: end) {
+            start = prefix.end
+            containerTime = prefix.milliseconds
+            event.flags.insert(.containerPrefix)
+        }
+        var first = start
+        ByteClass.skipSpaces(base, &first, end: end)
+        if first < end, ByteClass.byte(base, first) == 0x7B {
+            if parseJSON(base, from: first, to: end, into: &event) {
+                if event.time == nil, let containerTime { event.time = dated(containerTime) }
+                return event
+            }
+            event.flags.insert(.malformedJSON)
+            text.count = 0
+        }
+        parseText(base, from: start, to: end, into: &event)
+        if event.time == nil, let containerTime { event.time = dated(containerTime) }
+        return event
+    }
+
+    /// Gives access to the event text of the last parsed line.
+    public func withText<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(text.bytes)
+    }
+
+    /// Normalises `base[start..<end]` into the event text, then reads its layout and message.
+    mutating func parseText(_ base: UnsafeRawPointer, from start: Int, to end: Int, into event: inout Event) {
+        text.count = 0
+        event.flags.formUnion(normalise(base + start, count: end - start))
+        let textBase = UnsafeRawPointer(text.base)
+        readLayout(textBase, end: text.count, into: &event)
+        var analyser = MessageAnalyser(vocabulary: vocabulary, base: textBase, event: event)
+        analyser.run()
+        event = analyser.event
+        if event.layout == .unparsed {
+            if event.kind == .requestStart || event.kind == .requestEnd {
+                event.layout = .requestTracking
+            } else if !event.tags.isEmpty || event.status != .none || event.user != nil || event.generation != nil
+                        || event.request != nil || event.unlabeledID != nil || event.kind != .log {
+                event.layout = .bare
+            }
+        }
+    }
+
+    /// A time with a date: records its midnight for later time-only lines.
+    mutating func dated(_ milliseconds: Int64) -> LogTime {
+        let ofDay = milliseconds % LogTime.millisecondsPerDay
+        lastMidnight = milliseconds - (ofDay < 0 ? ofDay + LogTime.millisecondsPerDay : ofDay)
+        return LogTime(milliseconds: milliseconds, hasDate: true)
+    }
+
+    /// A time of day, dated with the last date of the stream when there was one.
+    func undated(_ millisecondsOfDay: Int64) -> LogTime {
+        if let lastMidnight { return LogTime(milliseconds: lastMidnight + millisecondsOfDay, hasDate: true) }
+        return LogTime(milliseconds: millisecondsOfDay, hasDate: false)
+    }
+
+    /// A CRI container prefix (`2025-08-02T07:07:57.123456789Z stdout F `): its time and length.
+    private func containerPrefix(_ base: UnsafeRawPointer, end: Int) -> TimeParser.Parsed? {
+        guard end > 30, ByteClass.isDigit(ByteClass.byte(base, 0)), ByteClass.byte(base, 10) == 0x54,
+              let time = TimeParser.dateTime(base, at: 0, end: end)
+        else { return nil }
+        var position = time.end
+        guard ByteClass.has(base, at: position, end: end, " stdout ") || ByteClass.has(base, at: position, end: end, " stderr ")
+        else { return nil }
+        position += 8
+        guard position + 1 < end else { return nil }
+        let flag = ByteClass.byte(base, position)
+        guard flag == 0x46 || flag == 0x50, ByteClass.byte(base, position + 1) == 0x20 else { return nil }
+        return TimeParser.Parsed(milliseconds: time.milliseconds, end: position + 2)
+    }
+}

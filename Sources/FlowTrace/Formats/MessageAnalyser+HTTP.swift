@@ -1,0 +1,171 @@
+/// HTTP in messages: request-tracking lines, HTTP-client lines (`HTTP Request: POST <url>
+/// "HTTP/2 201 Created"`), server access lines (`"POST /path HTTP/1.1" 200`), and the table,
+/// operation and entity filters of PostgREST URLs.
+extension MessageAnalyser {
+    /// `[<id>] METHOD /path - Started` or `[<id>] METHOD /path - 400 - 812ms`.
+    mutating func readRequestTracking(at open: Int) -> Bool {
+        guard ByteClass.byte(base, open) == 0x5B, let close = closingBracket(after: open),
+              close + 1 < end, ByteClass.byte(base, close + 1) == 0x20,
+              let (method, afterMethod) = method(at: close + 2), afterMethod < end,
+              ByteClass.byte(base, afterMethod) == 0x20, afterMethod + 1 < end,
+              ByteClass.byte(base, afterMethod + 1) == 0x2F
+        else { return false }
+        let pathStart = afterMethod + 1
+        var cursor = pathStart
+        while cursor < end, ByteClass.byte(base, cursor) != 0x20 { cursor += 1 }
+        let pathEnd = cursor
+        guard ByteClass.has(base, at: cursor, end: end, " - ") else { return false }
+        cursor += 3
+        if let match = vocabulary.keywords.longestMatch(base, from: cursor, to: end, wordBoundary: true),
+           KeywordRole.unpack(match.value).role == .requestStarted {
+            event.kind = .requestStart
+        } else if let status = ByteClass.fixedDigits(base, at: cursor, count: 3, end: end) {
+            event.kind = .requestEnd
+            event.httpStatus = UInt16(status)
+            cursor += 3
+            if ByteClass.has(base, at: cursor, end: end, " - ") {
+                cursor += 3
+                if let duration = ByteClass.readInteger(base, &cursor, end: end) { event.durationMilliseconds = duration }
+            }
+        } else {
+            return false
+        }
+        assign(.request, from: open + 1, to: close)
+        event.httpMethod = method
+        event.httpPath = TextRange(start: pathStart, count: pathEnd - pathStart)
+        return true
+    }
+
+    /// An HTTP-client line starting at `position`, or an access line's quoted request line.
+    mutating func readHTTP(at position: Int) {
+        var cursor = position
+        if let match = vocabulary.keywords.longestMatch(base, from: position, to: end),
+           KeywordRole.unpack(match.value).role == .httpCall {
+            cursor += match.length
+            ByteClass.skipSpaces(base, &cursor, end: end)
+            guard let (method, afterMethod) = method(at: cursor), afterMethod < end,
+                  ByteClass.byte(base, afterMethod) == 0x20
+            else { return }
+            event.kind = .httpCall
+            event.httpMethod = method
+            cursor = url(at: afterMethod + 1, method: method)
+            if let quote = LineParser.find(base, "\"HTTP/", from: cursor, end: end) {
+                readStatus(after: quote + 6)
+            }
+            return
+        }
+        guard let quote = LineParser.find(base, "\"", from: position, end: end),
+              let (method, afterMethod) = method(at: quote + 1), afterMethod + 1 < end,
+              ByteClass.byte(base, afterMethod) == 0x20, ByteClass.byte(base, afterMethod + 1) == 0x2F
+        else { return }
+        let pathStart = afterMethod + 1
+        cursor = pathStart
+        while cursor < end, ByteClass.byte(base, cursor) != 0x20, ByteClass.byte(base, cursor) != 0x22 { cursor += 1 }
+        guard ByteClass.has(base, at: cursor, end: end, " HTTP/") else { return }
+        event.kind = .access
+        event.httpMethod = method
+        event.httpPath = TextRange(start: pathStart, count: cursor - pathStart)
+        readStatus(after: cursor + 6)
+    }
+
+    /// The status after `HTTP/<version>` and the closing quote (`HTTP/1.1" 200`, `HTTP/2 201 Created"`).
+    private mutating func readStatus(after version: Int) {
+        var cursor = version
+        while cursor < end, ByteClass.byte(base, cursor) != 0x20 { cursor += 1 }
+        while cursor < end, ByteClass.byte(base, cursor) == 0x20 || ByteClass.byte(base, cursor) == 0x22 { cursor += 1 }
+        if let status = ByteClass.fixedDigits(base, at: cursor, count: 3, end: end),
+           cursor + 3 == end || !ByteClass.isDigit(ByteClass.byte(base, cursor + 3)) {
+            event.httpStatus = UInt16(status)
+        }
+    }
+
+    /// An upper-case method token at `position` and the offset after it.
+    private func method(at position: Int) -> (HTTPMethod, Int)? {
+        var cursor = position
+        while cursor < end, cursor - position < 8, ByteClass.isUpper(ByteClass.byte(base, cursor)) { cursor += 1 }
+        guard cursor > position,
+              let method = HTTPMethod(token: UnsafeRawBufferPointer(start: base + position, count: cursor - position))
+        else { return nil }
+        return (method, cursor)
+    }
+
+    /// A URL or path: records its path, the PostgREST table and operation, and id filters.
+    private mutating func url(at start: Int, method: HTTPMethod) -> Int {
+        var cursor = start
+        if let scheme = LineParser.find(base, "://", from: start, end: min(end, start + 12)) {
+            cursor = scheme + 3
+            while cursor < end, ByteClass.byte(base, cursor) != 0x2F, ByteClass.byte(base, cursor) != 0x20 { cursor += 1 }
+        }
+        let pathStart = cursor
+        while cursor < end {
+            let byte = ByteClass.byte(base, cursor)
+            if byte == 0x3F || byte == 0x20 || byte == 0x22 { break }
+            cursor += 1
+        }
+        let pathEnd = cursor
+        event.httpPath = TextRange(start: pathStart, count: pathEnd - pathStart)
+        postgrest(from: pathStart, to: pathEnd, method: method)
+        if cursor < end, ByteClass.byte(base, cursor) == 0x3F {
+            cursor += 1
+            let queryStart = cursor
+            while cursor < end, ByteClass.byte(base, cursor) != 0x20, ByteClass.byte(base, cursor) != 0x22 { cursor += 1 }
+            filters(from: queryStart, to: cursor)
+        }
+        return cursor
+    }
+
+    /// `/rest/v1/<table>` (operation from the method) or `/rest/v1/rpc/<function>` (rpc).
+    private mutating func postgrest(from pathStart: Int, to pathEnd: Int, method: HTTPMethod) {
+        var tableStart = pathStart
+        var operation = method.postgrestOperation
+        if hasPrefix(vocabulary.postgrestRPCPrefix, at: pathStart, end: pathEnd) {
+            tableStart += vocabulary.postgrestRPCPrefix.count
+            operation = .rpc
+        } else if hasPrefix(vocabulary.postgrestPrefix, at: pathStart, end: pathEnd) {
+            tableStart += vocabulary.postgrestPrefix.count
+        } else {
+            return
+        }
+        var tableEnd = tableStart
+        while tableEnd < pathEnd, ByteClass.byte(base, tableEnd) != 0x2F { tableEnd += 1 }
+        guard tableEnd > tableStart else { return }
+        setTable(from: tableStart, to: tableEnd)
+        event.operation = operation
+    }
+
+    /// PostgREST filters `column=eq.<uuid>`: `id` on a table the vocabulary maps to an entity,
+    /// or a column that is an entity keyword (`user_id`).
+    private mutating func filters(from queryStart: Int, to queryEnd: Int) {
+        var cursor = queryStart
+        while cursor < queryEnd {
+            let columnStart = cursor
+            while cursor < queryEnd, ByteClass.byte(base, cursor) != 0x3D, ByteClass.byte(base, cursor) != 0x26 { cursor += 1 }
+            let columnEnd = cursor
+            if ByteClass.has(base, at: cursor, end: queryEnd, "=eq."), ByteClass.isUUID(base, at: cursor + 4, end: queryEnd) {
+                let idStart = cursor + 4
+                if let entity = entity(ofColumn: columnStart, columnEnd) { assign(entity, from: idStart, to: idStart + 36) }
+            }
+            while cursor < queryEnd, ByteClass.byte(base, cursor) != 0x26 { cursor += 1 }
+            cursor += 1
+        }
+    }
+
+    private func entity(ofColumn start: Int, _ columnEnd: Int) -> EntityRole? {
+        if columnEnd - start == 2, ByteClass.has(base, at: start, end: columnEnd, "id"), let table = event.table {
+            let range = table.range
+            guard let match = vocabulary.idTables.longestMatch(base, from: Int(range.start), to: range.end),
+                  match.length == Int(range.count) else { return nil }
+            return EntityRole(rawValue: UInt8(match.value))
+        }
+        guard let match = vocabulary.keywords.longestMatch(base, from: start, to: columnEnd),
+              match.length == columnEnd - start else { return nil }
+        let (role, payload) = KeywordRole.unpack(match.value)
+        return role == .entity ? EntityRole(rawValue: payload) : nil
+    }
+
+    private func hasPrefix(_ prefix: [UInt8], at position: Int, end limit: Int) -> Bool {
+        guard !prefix.isEmpty, position + prefix.count <= limit else { return false }
+        for index in 0..<prefix.count where prefix[index] != ByteClass.byte(base, position + index) { return false }
+        return true
+    }
+}

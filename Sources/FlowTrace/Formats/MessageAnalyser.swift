@@ -1,0 +1,169 @@
+/// Reads meaning out of a message: the leading status symbol, bracketed tags, ids labelled by
+/// the nearest preceding entity keyword of their clause, numbers named by amount, balance and
+/// row keywords, the database client, operation and table, and HTTP request lines. All words
+/// come from the vocabulary's tries; the message is walked once, token by token.
+struct MessageAnalyser {
+    let vocabulary: FormatVocabulary
+    let base: UnsafeRawPointer
+    var event: Event
+    let start: Int
+    let end: Int
+
+    /// The entity the last keyword of the current clause names, waiting for an id.
+    var pendingEntity: EntityRole?
+    /// The number role a keyword of the current clause announced, waiting for a number.
+    var pendingNumber: KeywordRole?
+    /// An operation word seen, kept once a table marker or an operation label confirms it.
+    var candidateOperation: Operation = .none
+    var operationLabelled = false
+    var lastNumber: Int64 = 0
+    var lastNumberEnd = -2
+
+    init(vocabulary: FormatVocabulary, base: UnsafeRawPointer, event: Event) {
+        self.vocabulary = vocabulary
+        self.base = base
+        self.event = event
+        start = Int(event.message.start)
+        end = event.message.end
+    }
+
+    mutating func run() {
+        var position = start
+        ByteClass.skipSpaces(base, &position, end: end)
+        guard position < end else { return }
+        if readRequestTracking(at: position) { return }
+        readStatus(at: position)
+        readHTTP(at: position)
+        walk(from: position)
+    }
+
+    /// The status symbol at the start of the message, or right after a leading tag.
+    private mutating func readStatus(at position: Int) {
+        if let match = vocabulary.statuses.longestMatch(base, from: position, to: end) {
+            event.status = Status(rawValue: UInt8(match.value)) ?? .none
+            return
+        }
+        guard ByteClass.byte(base, position) == 0x5B, let close = closingBracket(after: position) else { return }
+        var after = close + 1
+        ByteClass.skipSpaces(base, &after, end: end)
+        if let match = vocabulary.statuses.longestMatch(base, from: after, to: end) {
+            event.status = Status(rawValue: UInt8(match.value)) ?? .none
+        }
+    }
+
+    /// The `]` closing the bracket at `open`, if it is near and the content has no spaces.
+    func closingBracket(after open: Int) -> Int? {
+        var position = open + 1
+        let limit = min(end, open + 80)
+        while position < limit {
+            let byte = ByteClass.byte(base, position)
+            if byte == 0x5D { return position > open + 1 ? position : nil }
+            if byte == 0x20 || byte == 0x5B { return nil }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Walks the message once, token by token.
+    private mutating func walk(from begin: Int) {
+        var position = begin
+        while position < end {
+            let byte = ByteClass.byte(base, position)
+            if ByteClass.isWord(byte) {
+                position = word(at: position)
+                continue
+            }
+            switch byte {
+            case 0x5B:
+                position = bracket(at: position)
+                continue
+            case 0x3B, 0x7C, 0x21, 0x3F:
+                endClause()
+            case 0x2E:
+                if position + 1 >= end || ByteClass.isSpace(ByteClass.byte(base, position + 1)) { endClause() }
+            default:
+                break
+            }
+            position += 1
+        }
+    }
+
+    private mutating func endClause() {
+        pendingEntity = nil
+        pendingNumber = nil
+    }
+
+    /// A bracketed tag (`[CREDIT-SERVICE]`) or id (`[<uuid>]`); returns where to continue.
+    private mutating func bracket(at open: Int) -> Int {
+        guard let close = closingBracket(after: open) else { return open + 1 }
+        let contentStart = open + 1
+        if close - contentStart == 36, ByteClass.isUUID(base, at: contentStart, end: close) {
+            assign(.request, from: contentStart, to: close)
+            return close + 1
+        }
+        var hasLetter = false
+        for position in contentStart..<close {
+            let byte = ByteClass.byte(base, position)
+            if ByteClass.isUpper(byte) {
+                hasLetter = true
+            } else if !(ByteClass.isDigit(byte) || byte == 0x5F || byte == 0x2D) {
+                return open + 1
+            }
+        }
+        guard hasLetter else { return open + 1 }
+        let text = UnsafeRawBufferPointer(start: base, count: end)
+        event.tags.append(TextRange(start: contentStart, count: close - contentStart), in: text)
+        return close + 1
+    }
+
+    /// One word-character token: an id, a number or a keyword. Returns where to continue.
+    private mutating func word(at position: Int) -> Int {
+        let byte = ByteClass.byte(base, position)
+        if ByteClass.isHex(byte), position + 8 < end, ByteClass.byte(base, position + 8) == 0x2D,
+           ByteClass.isUUID(base, at: position, end: end),
+           position + 36 == end || !ByteClass.isWord(ByteClass.byte(base, position + 36)) {
+            id(from: position, to: position + 36)
+            return position + 36
+        }
+        if ByteClass.isDigit(byte) {
+            var cursor = position
+            let value = ByteClass.readInteger(base, &cursor, end: end) ?? 0
+            if cursor < end, ByteClass.isWord(ByteClass.byte(base, cursor)) {
+                if ByteClass.has(base, at: cursor, end: end, "ms"),
+                   cursor + 2 == end || !ByteClass.isWord(ByteClass.byte(base, cursor + 2)) {
+                    if event.durationMilliseconds == nil { event.durationMilliseconds = value }
+                    return cursor + 2
+                }
+                return skipWord(from: cursor)
+            }
+            number(value, end: cursor)
+            return cursor
+        }
+        if vocabulary.keywords.canStart(with: byte),
+           let match = vocabulary.keywords.longestMatch(base, from: position, to: end, wordBoundary: true) {
+            return keyword(match.value, at: position, length: match.length)
+        }
+        return skipWord(from: position)
+    }
+
+    private func skipWord(from position: Int) -> Int {
+        var cursor = position
+        while cursor < end, ByteClass.isWord(ByteClass.byte(base, cursor)) { cursor += 1 }
+        return cursor
+    }
+
+    /// A standalone number: fills the value a keyword of the clause announced.
+    private mutating func number(_ value: Int64, end numberEnd: Int) {
+        if let role = pendingNumber {
+            switch role {
+            case .amount where event.amount == nil: event.amount = value
+            case .balance where event.balance == nil: event.balance = value
+            case .rows where event.rowCount == nil: event.rowCount = value
+            default: break
+            }
+            pendingNumber = nil
+        }
+        lastNumber = value
+        lastNumberEnd = numberEnd
+    }
+}

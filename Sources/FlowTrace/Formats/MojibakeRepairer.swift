@@ -1,0 +1,75 @@
+/// Repairs symbols damaged by mojibake: UTF-8 that was decoded as Windows-1252, Windows-1254 or
+/// Mac Roman and encoded back as UTF-8 (`🔍` → `ðŸ”`, `ğŸ”`, `üîç`).
+///
+/// The damaged forms are generated from the code-page tables for every symbol of the vocabulary,
+/// in every variant such tools produce (undefined bytes dropped or kept as C1 controls, no-break
+/// spaces kept or turned into spaces, Mac Roman's Apple logo dropped or kept), and stored in a
+/// byte trie that maps each form back to the symbol. When dropped bytes make two symbols' forms
+/// collide, the status symbols (listed first) win.
+struct MojibakeRepairer: Sendable {
+    private let trie: ByteTrie
+    private let symbolBytes: [[UInt8]]
+
+    /// `symbols` in priority order: the status symbols first.
+    init(symbols: [String], codePages: [MojibakeCodePage]) {
+        var builder = ByteTrieBuilder(foldsCase: false)
+        var stored: [[UInt8]] = []
+        var indexBySymbol: [String: Int32] = [:]
+        for symbol in symbols where indexBySymbol[symbol] == nil {
+            let index = Int32(stored.count)
+            indexBySymbol[symbol] = index
+            stored.append(Array(symbol.utf8))
+            for page in codePages {
+                for form in MojibakeRepairer.damagedForms(of: symbol, through: page) {
+                    // Prefer the earlier (higher-priority) symbol on collisions.
+                    builder.insert(form, value: index) { existing, new in min(existing, new) }
+                }
+            }
+        }
+        trie = builder.build()
+        symbolBytes = stored
+    }
+
+    /// Whether a damaged form can start with this byte (only bytes ≥ 0xC2 can).
+    @inline(__always)
+    func canStart(with byte: UInt8) -> Bool { trie.canStart(with: byte) }
+
+    /// Matches a damaged form at `start`; on success appends the repaired symbol to `output` and
+    /// returns how many input bytes were consumed.
+    @inline(__always)
+    func repair(_ base: UnsafeRawPointer, at start: Int, end: Int, into output: TextBuffer) -> Int? {
+        guard let match = trie.longestMatch(base, from: start, to: end) else { return nil }
+        let symbol = symbolBytes[Int(match.value)]
+        symbol.withUnsafeBytes { output.append($0.baseAddress!, count: $0.count) }
+        return match.length
+    }
+
+    /// Every damaged UTF-8 form of `symbol` read through `page`, of at least two characters.
+    static func damagedForms(of symbol: String, through page: MojibakeCodePage) -> [[UInt8]] {
+        let bytes = Array(symbol.utf8)
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return [] }
+        var results: Set<[UInt8]> = []
+        for keepUndefined in [false, true] {
+            for keepDroppable in [false, true] {
+                for noBreakAsSpace in [false, true] {
+                    var scalars: [UInt32] = []
+                    for byte in bytes {
+                        if let scalar = page.scalar(for: byte) {
+                            if page.droppableScalars.contains(scalar), !keepDroppable { continue }
+                            scalars.append(scalar == 0xA0 && noBreakAsSpace ? 0x20 : scalar)
+                        } else if keepUndefined {
+                            scalars.append(UInt32(byte))
+                        }
+                    }
+                    guard scalars.count >= 2 else { continue }
+                    var form: [UInt8] = []
+                    for scalar in scalars {
+                        form.append(contentsOf: String(Unicode.Scalar(scalar).map(Character.init) ?? " ").utf8)
+                    }
+                    if form != bytes { results.insert(form) }
+                }
+            }
+        }
+        return results.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+}

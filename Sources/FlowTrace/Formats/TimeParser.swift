@@ -1,0 +1,94 @@
+/// Reads timestamps from bytes: ISO 8601 and `logging` dates (`2025-08-02 07:07:57,123`,
+/// `2025-08-02T07:07:57.123456789Z`, `…+02:00`), times of day (`07:07:57`, `07:07:57.123`) and
+/// epoch numbers (seconds or milliseconds, with or without a fraction).
+enum TimeParser {
+    /// A parsed timestamp and the offset just past it.
+    struct Parsed {
+        var milliseconds: Int64
+        var end: Int
+    }
+
+    /// `YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:]MM]` at `start`, converted to UTC milliseconds.
+    static func dateTime(_ base: UnsafeRawPointer, at start: Int, end: Int) -> Parsed? {
+        guard start + 19 <= end,
+              let year = ByteClass.fixedDigits(base, at: start, count: 4, end: end),
+              ByteClass.byte(base, start + 4) == 0x2D,
+              let month = ByteClass.fixedDigits(base, at: start + 5, count: 2, end: end),
+              ByteClass.byte(base, start + 7) == 0x2D,
+              let day = ByteClass.fixedDigits(base, at: start + 8, count: 2, end: end),
+              month >= 1, month <= 12, day >= 1, day <= 31
+        else { return nil }
+        let separator = ByteClass.byte(base, start + 10)
+        guard separator == 0x54 || separator == 0x20 || separator == 0x74,
+              let time = timeOfDay(base, at: start + 11, end: end)
+        else { return nil }
+        let days = LogTime.daysSinceEpoch(year: year, month: month, day: day)
+        var milliseconds = days * LogTime.millisecondsPerDay + time.milliseconds
+        var position = time.end
+        if position < end {
+            let byte = ByteClass.byte(base, position)
+            if byte == 0x5A || byte == 0x7A {
+                position += 1
+            } else if byte == 0x2B || byte == 0x2D,
+                      let hours = ByteClass.fixedDigits(base, at: position + 1, count: 2, end: end) {
+                var cursor = position + 3
+                if cursor < end, ByteClass.byte(base, cursor) == 0x3A { cursor += 1 }
+                if let minutes = ByteClass.fixedDigits(base, at: cursor, count: 2, end: end) {
+                    let offset = (hours * 60 + minutes) * 60_000
+                    milliseconds += byte == 0x2B ? -offset : offset
+                    position = cursor + 2
+                }
+            }
+        }
+        return Parsed(milliseconds: milliseconds, end: position)
+    }
+
+    /// `HH:MM:SS[.,fraction]` at `start`, as milliseconds since midnight.
+    static func timeOfDay(_ base: UnsafeRawPointer, at start: Int, end: Int) -> Parsed? {
+        guard start + 8 <= end,
+              let hours = ByteClass.fixedDigits(base, at: start, count: 2, end: end),
+              ByteClass.byte(base, start + 2) == 0x3A,
+              let minutes = ByteClass.fixedDigits(base, at: start + 3, count: 2, end: end),
+              ByteClass.byte(base, start + 5) == 0x3A,
+              let seconds = ByteClass.fixedDigits(base, at: start + 6, count: 2, end: end),
+              hours < 24, minutes < 60, seconds < 61
+        else { return nil }
+        var milliseconds = ((hours * 60 + minutes) * 60 + seconds) * 1000
+        var position = start + 8
+        if position + 1 < end {
+            let byte = ByteClass.byte(base, position)
+            if (byte == 0x2E || byte == 0x2C), ByteClass.isDigit(ByteClass.byte(base, position + 1)) {
+                position += 1
+                milliseconds += fraction(base, &position, end: end)
+            }
+        }
+        return Parsed(milliseconds: milliseconds, end: position)
+    }
+
+    /// Reads fraction digits at `position` as milliseconds (truncating beyond three digits).
+    static func fraction(_ base: UnsafeRawPointer, _ position: inout Int, end: Int) -> Int64 {
+        var value: Int64 = 0
+        var digits = 0
+        while position < end, ByteClass.isDigit(ByteClass.byte(base, position)) {
+            if digits < 3 { value = value * 10 + Int64(ByteClass.byte(base, position) - 0x30) }
+            digits += 1
+            position += 1
+        }
+        while digits < 3 { value *= 10; digits += 1 }
+        return value
+    }
+
+    /// An epoch number (`1754118477`, `1754118477.123`, `1754118477123`) as milliseconds: values
+    /// above 10¹¹ are taken as milliseconds, smaller ones as seconds.
+    static func epoch(_ base: UnsafeRawPointer, from start: Int, to end: Int) -> Int64? {
+        var position = start
+        guard let whole = ByteClass.readInteger(base, &position, end: end) else { return nil }
+        var fractionMilliseconds: Int64 = 0
+        if position < end, ByteClass.byte(base, position) == 0x2E {
+            position += 1
+            fractionMilliseconds = fraction(base, &position, end: end)
+        }
+        guard position == end else { return nil }
+        return whole > 100_000_000_000 ? whole : whole * 1000 + fractionMilliseconds
+    }
+}

@@ -1,0 +1,22 @@
+/// A read or decompression failure found on the reader thread.
+///
+/// The reader thread knows the byte offset but not how many lines the consumer has delivered, so
+/// it reports this and the consumer turns it into a ``FlowTraceError`` once every line decoded
+/// before the failure has been delivered.
+struct InputFailure: Error, Sendable, Equatable {
+    var code: FlowTraceError.Code
+    var message: String
+    /// Offset in the raw (for gzip: compressed) input where the failure was found.
+    var byteOffset: Int64
+
+    /// The user-facing error, located at `file` after `linesDelivered` lines.
+    func error(file: String, linesDelivered: Int) -> FlowTraceError {
+        FlowTraceError(
+            code,
+            message,
+            at: FlowTraceError.Location(file: file, line: linesDelivered, byteOffset: byteOffset),
+            hint: code == .corruptCompressedInput
+                ? "the lines before this point were read; check the file with `gzip -t`" : nil
+        )
+    }
+}

@@ -1,0 +1,23 @@
+/// Buffer sizes of one ``LineReader``: how many bytes are handed between the threads at a time
+/// and how much compressed input is read per call.
+///
+/// Memory use of a reader is `bufferCount × bufferSize + compressedReadSize + maxLineBytes`
+/// at most, whatever the input size. Tests shrink the sizes to a few bytes to drive every line
+/// across buffer boundaries.
+struct ReaderConfiguration: Sendable, Equatable {
+    /// Size of each buffer handed from the reader thread to the consumer.
+    var bufferSize: Int
+    /// How many buffers circulate between the two threads.
+    var bufferCount: Int
+    /// Size of the compressed input buffer of the gzip decoder.
+    var compressedReadSize: Int
+
+    static let standard = ReaderConfiguration(
+        bufferSize: 1 << 20, bufferCount: 4, compressedReadSize: 1 << 20)
+
+    /// Every buffer `chunkSize` bytes long (two buffers, so the threads still overlap).
+    static func chunked(_ chunkSize: Int) -> ReaderConfiguration {
+        precondition(chunkSize > 0, "chunk size must be positive")
+        return ReaderConfiguration(bufferSize: chunkSize, bufferCount: 2, compressedReadSize: chunkSize)
+    }
+}

@@ -1,0 +1,88 @@
+import Testing
+@testable import FlowTrace
+
+/// Stream state and byte-level flags of the line parser.
+@Suite struct LineParserTests {
+    @Test func timeOnlyLinesTakeTheLastDate() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let before = parser.parse(string: "07:00:00 | INFO | app | first")
+        #expect(before.time == LogTime(milliseconds: 7 * 3_600_000, hasDate: false))
+        _ = parser.parse(string: "2025-08-02 07:07:57,123 - app - INFO - dated")
+        let after = parser.parse(string: "07:07:58.5 | INFO | app | later", number: 3)
+        #expect(after.time?.iso8601 == "2025-08-02T07:07:58.500Z")
+        #expect(after.lineNumber == 3)
+    }
+
+    @Test func lineNumberOffsetAndTruncation() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        var text = "INFO:app:long line"
+        let event = text.withUTF8 { bytes in
+            parser.parse(RawLine(bytes: UnsafeRawBufferPointer(bytes), number: 42, byteOffset: 1000, fullLength: 5000))
+        }
+        #expect(event.lineNumber == 42)
+        #expect(event.byteOffset == 1000)
+        #expect(event.flags.contains(.truncated))
+    }
+
+    @Test func invalidUTF8AndNULAreFlagged() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let bytes: [UInt8] = Array("INFO:app:bad ".utf8) + [0xFF, 0xC3, 0x28, 0x00] + Array(" end".utf8)
+        let event = bytes.withUnsafeBytes { parser.parse(RawLine(bytes: $0, number: 1, byteOffset: 0, fullLength: $0.count)) }
+        #expect(event.flags.contains(.invalidUTF8))
+        #expect(event.flags.contains(.containsNUL))
+        #expect(event.layout == .pythonDefault)
+        #expect(parser.withText { $0.count } == bytes.count)
+    }
+
+    @Test func escapeSequencesOfAllKindsAreRemoved() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let event = parser.parse(string: "\u{1b}[1;31mERROR\u{1b}[0m:app:\u{1b}]0;title\u{7}done\u{1b}(B")
+        #expect(event.flags.contains(.ansiStripped))
+        #expect(event.level == .error)
+        #expect(parser.string(event.message) == "done")
+    }
+
+    @Test func tagsAreUpperCaseBracketsWithALetter() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let event = parser.parse(string: "[A] [DB-CREATE] [123] [lower] [ ] [CREDIT_SERVICE] [X1] [TOO-MANY]")
+        #expect(event.tags.count == 5)
+        #expect((0..<event.tags.storedCount).map { parser.string(event.tags.range(at: $0)) } == ["A", "DB-CREATE", "CREDIT_SERVICE", "X1"])
+        #expect(event.tags.contains(key: TagList.key(of: "DB-CREATE")))
+    }
+
+    @Test func uuidKeysIgnoreCase() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let upper = parser.parse(string: "user 22CB3917-57F6-49C6-AC96-EC266570081B").user?.key
+        let lower = parser.parse(string: "user 22cb3917-57f6-49c6-ac96-ec266570081b").user?.key
+        #expect(upper != nil && upper == lower)
+    }
+
+    @Test func clausesLimitKeywords() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let event = parser.parse(string: "checked user; 22cb3917-57f6-49c6-ac96-ec266570081b is next")
+        #expect(event.user == nil)
+        #expect(event.unlabeledID != nil)
+    }
+
+    @Test func tableKeysAreLowerCase() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let upper = parser.parse(string: "Executing SELECT query on USERS").table?.key
+        let lower = parser.parse(string: "Executing SELECT query on users").table?.key
+        #expect(upper != nil && upper == lower)
+    }
+
+    @Test func emptyAndBlankLines() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        #expect(parser.parse(string: "").layout == .unparsed)
+        #expect(parser.parse(string: "   ").layout == .unparsed)
+        #expect(parser.parse(string: "\r").layout == .unparsed)
+    }
+
+    @Test func longLinesGrowTheBuffer() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let long = "INFO:app:✅ " + String(repeating: "ðŸ”", count: 5000)
+        let event = parser.parse(string: long)
+        #expect(event.status == .ok)
+        #expect(parser.string(event.message).hasSuffix("🔍🔍"))
+    }
+}
