@@ -31,11 +31,17 @@ extension Correlator {
         let owner: Int?
         if let preferred, pending.candidates.contains(preferred) {
             owner = preferred
+        } else if pending.heldUser != nil {
+            owner = pending.candidates.first { open[$0]?.user == nil }
         } else {
             owner = pending.candidates.first { open[$0] != nil }
         }
+        var first = true
         pending.drain { event, text in
-            if let owner { attach(owner, event, text) } else { orphanLines += 1 }
+            guard let owner else { orphanLines += 1; return }
+            if first, preferred == owner { learnCall(by: owner, event, text) }
+            first = false
+            attach(owner, event, text)
         }
         if let owner { run = owner }
     }
@@ -46,11 +52,19 @@ extension Correlator {
         guard let trace = open[number] else { return }
         trace.append(event, text: text)
         trace.lastActivityNanoseconds = wallClockNanoseconds
+        trace.lastStepKey = event.kind == .httpCall ? 0 : CallLearning.stepKey(of: event, text: text)
         learnEntities(of: event, text: text, into: trace)
         trackPendingOperation(of: event, in: trace)
         if !trace.hasEnded, endIndex.firstMatch(event, text: text, in: trace.flowIndex) != nil {
             trace.hasEnded = true
         }
+    }
+
+    /// Learns which call the step before `event` (an HTTP response given to trace `number` with
+    /// confidence) leads to.
+    func learnCall(by number: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
+        guard event.kind == .httpCall, event.table == nil, let trace = open[number] else { return }
+        calls.learn(step: trace.lastStepKey, call: CallLearning.callKey(of: event, text: text))
     }
 
     private func learnEntities(of event: Event, text: UnsafeRawBufferPointer, into trace: Trace) {

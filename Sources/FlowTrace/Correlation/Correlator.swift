@@ -25,6 +25,7 @@ public final class Correlator {
     /// The trace of the run the last line stood in.
     var run: Int?
     var pending = PendingRun()
+    var calls = CallLearning()
     var nextNumber = 1
     var latestTime: LogTime?
     var latestLine = 0
@@ -59,10 +60,12 @@ public final class Correlator {
         if let time = event.time, latestTime.map({ time > $0 }) ?? true { latestTime = time }
         defer { sweepIfDue() }
 
-        if let request = event.request, config.uses(.request) {
+        if let request = event.request, config.uses(.request), opensOrJoinsRequest(request.key, event) {
             joinRequest(request.key, event, text)
         } else if let flow = startIndex.firstMatch(event, text: text) {
             joinFlowStart(flow, event, text)
+        } else if holdsPendingRun(event) {
+            pending.append(event, text: text)
         } else if let number = traceNamed(by: event, text: text) {
             attachStartingRun(number, event, text)
         } else if event.kind == .httpCall {
@@ -88,6 +91,14 @@ public final class Correlator {
 
     // MARK: Joining
 
+    /// A request id opens a trace only on a request-tracking line or a line that names nothing
+    /// else: an id mentioned in passing (`fal request_id: …` beside a known generation) is an
+    /// upstream's request, not this service's.
+    private func opensOrJoinsRequest(_ request: EntityKey, _ event: Event) -> Bool {
+        byRequest[request] != nil || event.kind == .requestStart || event.kind == .requestEnd
+            || (event.user == nil && event.generation == nil)
+    }
+
     private func joinRequest(_ request: EntityKey, _ event: Event, _ text: UnsafeRawBufferPointer) {
         let number: Int
         if let existing = byRequest[request] {
@@ -107,6 +118,10 @@ public final class Correlator {
     }
 
     private func joinFlowStart(_ flow: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
+        if pending.isActive, pending.heldUser != nil {
+            // A new user's run waits to learn its request's flow: this start tells it.
+            resolvePendingRun(preferring: pending.candidates.first { open[$0]?.user == nil && open[$0]?.flowIndex == flow })
+        }
         if let run, let trace = open[run], trace.awaitsFlowStart, !trace.hasEnded,
            trace.user == nil || event.user == nil || trace.user == event.user?.key {
             if trace.flowIndex == nil { trace.flowIndex = flow }
@@ -125,7 +140,7 @@ public final class Correlator {
 
     /// An HTTP client's response line begins a run of the request that awaited it.
     private func joinHTTPResponse(_ event: Event, _ text: UnsafeRawBufferPointer) {
-        let candidates = awaitingTraces(for: event)
+        let candidates = awaitingTraces(for: event, text: text)
         switch candidates.count {
         case 0:
             if pending.isActive {
@@ -136,6 +151,7 @@ public final class Correlator {
                 orphanLines += 1
             }
         case 1:
+            learnCall(by: candidates[0], event, text)
             attachStartingRun(candidates[0], event, text)
         default:
             resolvePendingRun(preferring: nil)

@@ -4,6 +4,8 @@
 struct PendingRun {
     /// The traces that could own the run, best guess first (the one that has waited longest).
     var candidates: [Int] = []
+    /// A user the run named that no open trace had, while several candidates had no user yet.
+    var heldUser: EntityKey?
     private var events: [Event] = []
     private var textStarts: [Int] = []
     private var text: [UInt8] = []
@@ -33,6 +35,7 @@ struct PendingRun {
         textStarts.removeAll(keepingCapacity: true)
         text.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
+        heldUser = nil
     }
 
     mutating func removeCandidate(_ number: Int) {

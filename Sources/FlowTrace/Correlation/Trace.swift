@@ -31,6 +31,8 @@ public final class Trace {
     // Correlation state.
     var lastLine = 0
     var lastActivityNanoseconds: UInt64 = 0
+    /// The step key (``CallLearning``) of its last line: what it may be awaiting.
+    var lastStepKey: UInt64 = 0
     /// The database operation the request announced and is presumably awaiting (`select` on `users`).
     var pendingOperation: (table: EntityKey?, operation: Operation)?
     var pendingSinceLine = 0

@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs the whole pipeline on one input at a time: bytes → lines → events → traces → findings →
+/// reporter. Each input is its own stream (own line numbers, own traces) and gets its own summary.
+public final class Scanner {
+    public let options: ScanOptions
+    private let reporter: Reporter
+    private let judge: (Trace) -> [Finding]
+
+    /// `judge` turns a closed trace into findings (the rule engine); by default none.
+    public init(options: ScanOptions, reporter: Reporter, judge: @escaping (Trace) -> [Finding] = { _ in [] }) {
+        self.options = options
+        self.reporter = reporter
+        self.judge = judge
+    }
+
+    /// Scans the file at `path` (`-` for standard input) and reports it. Input errors do not
+    /// throw: they end the input early and are recorded in the returned summary, after everything
+    /// before them was analysed. Only a failing report output throws.
+    public func scan(path: String) throws -> ScanSummary {
+        let reader: LineReader
+        do {
+            reader = try LineReader(path: path, maxLineBytes: options.maxLineBytes)
+        } catch {
+            var summary = ScanSummary(file: path == "-" ? "<stdin>" : path)
+            summary.error = error as? FlowTraceError
+                ?? FlowTraceError(.unreadableInput, "\(error)", at: .init(file: path))
+            try reporter.report(summary)
+            return summary
+        }
+        return try scan(reader)
+    }
+
+    /// Scans an open reader and reports it.
+    public func scan(_ reader: LineReader) throws -> ScanSummary {
+        var summary = ScanSummary(file: reader.name)
+        var outputError: Error?
+        let flows = options.correlation.flows
+        let correlator = Correlator(config: options.correlation) { [judge, reporter] trace in
+            let findings = judge(trace)
+            summary.traces += 1
+            summary.findings += findings.count
+            if trace.status == .error { summary.tracesWithErrors += 1 }
+            if trace.status == .warning { summary.tracesWithWarnings += 1 }
+            guard outputError == nil else { return }
+            do {
+                try reporter.report(TraceReport(file: reader.name, trace: trace,
+                                                flow: trace.flowIndex.map { flows[$0].id }, findings: findings))
+            } catch {
+                outputError = error
+            }
+        }
+        var parser = LineParser(vocabulary: options.vocabulary)
+        let idleWindow = UInt64(max(0, options.correlation.idleWindowMilliseconds)) * 1_000_000
+        correlator.advanceWallClock(to: Scanner.monotonicNanoseconds())
+        do {
+            try reader.forEachLine(
+                idleInterval: options.liveCheckInterval,
+                onIdle: {
+                    correlator.advanceWallClock(to: Scanner.monotonicNanoseconds())
+                    correlator.closeIdle(olderThan: idleWindow)
+                }
+            ) { line in
+                let event = parser.parse(line)
+                summary.count(event)
+                parser.withText { correlator.ingest(event, text: $0) }
+                if summary.linesRead & 0xFFF == 0 { correlator.advanceWallClock(to: Scanner.monotonicNanoseconds()) }
+                if let outputError { throw outputError }
+            }
+        } catch let error as FlowTraceError {
+            summary.error = error
+        }
+        summary.compressed = reader.isCompressed
+        correlator.finish()
+        if let outputError { throw outputError }
+        summary.linesOrphaned = correlator.orphanLines
+        try reporter.report(summary)
+        return summary
+    }
+
+    static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+}

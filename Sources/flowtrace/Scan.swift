@@ -1,0 +1,90 @@
+import ArgumentParser
+import FlowTrace
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `flowtrace scan`: read logs, build traces, report what went wrong.
+struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read logs (files, gzip, or standard input) and report per-request traces.",
+        discussion: """
+            With no FILE, or with -, reads standard input (when it is not a terminal). gzip is \
+            detected by content. Each file is its own stream with its own line numbers.
+            """
+    )
+
+    @Argument(help: "Log files to read (plain or gzip); - for standard input.")
+    var files: [String] = []
+
+    @Option(help: "Output format: text or jsonl.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "With --format jsonl, also write one record per trace.")
+    var traces = false
+
+    @Flag(help: "With the text format, show every trace, not only those with errors or warnings.")
+    var all = false
+
+    @Option(help: "Colour: auto (only on a terminal, honouring NO_COLOR), always, or never.")
+    var color: ColorChoice = .auto
+
+    @Option(help: "Truncate lines longer than this many bytes (they are counted in the summary).")
+    var maxLineBytes: Int = LineReader.defaultMaxLineBytes
+
+    @Option(help: "Close a trace after this much log time without a new line (e.g. 30s, 2m). Default from the correlation file.")
+    var idleWindow: String?
+
+    @Option(help: "A correlation file to use instead of the built-in one.")
+    var correlation: String?
+
+    mutating func validate() throws {
+        if maxLineBytes < 64 { throw ValidationError("--max-line-bytes must be at least 64") }
+        if let idleWindow, DurationText.milliseconds(idleWindow) == nil {
+            throw ValidationError("--idle-window takes a duration such as 30s, 2m or 500ms")
+        }
+        if files.isEmpty && isatty(0) == 1 {
+            throw ValidationError("no input: name log files, or pipe logs into standard input")
+        }
+    }
+
+    func run() throws {
+        var options = try ScanOptions.builtin()
+        if let correlation { options.correlation = try ConfigFile.correlation(at: correlation) }
+        if let idleWindow { options.correlation.idleWindowMilliseconds = DurationText.milliseconds(idleWindow)! }
+        options.maxLineBytes = maxLineBytes
+
+        let output = OutputSink(descriptor: 1)
+        let reporter: Reporter = switch format {
+        case .text: TextReporter(output: output, palette: Palette(enabled: color.isEnabled(for: output)), showAll: all)
+        case .jsonl: JSONLinesReporter(output: output, includeTraces: traces)
+        }
+        let scanner = Scanner(options: options, reporter: reporter)
+        var inputFailed = false
+        for path in files.isEmpty ? ["-"] : files {
+            let summary = try scanner.scan(path: path)
+            if let error = summary.error {
+                inputFailed = true
+                FileHandleOutput.standardError("flowtrace: error: \(TerminalText.sanitize(error.description))\n")
+            }
+        }
+        try reporter.finish()
+        if inputFailed { throw ExitCode(ExitStatus.inputOrUsageError) }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, jsonl
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    func isEnabled(for output: OutputSink) -> Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: output.isTerminal && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true
+        }
+    }
+}
