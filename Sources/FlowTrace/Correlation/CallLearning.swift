@@ -7,6 +7,9 @@ struct CallLearning {
     static let maxSteps = 4096
     static let maxCallsPerStep = 8
 
+    /// The "call" a request makes when it finishes: its request-tracking end line.
+    static let endKey: UInt64 = 0xE4D0_0000_0000_0001
+
     /// Records that a request whose last line was `step` awaited `call`.
     mutating func learn(step: UInt64, call: UInt64) {
         guard step != 0, call != 0 else { return }

@@ -29,12 +29,17 @@ extension Correlator {
     func resolvePendingRun(preferring preferred: Int?) {
         guard pending.isActive else { return }
         let owner: Int?
+        let fresh = pending.heldUser == nil ? [] : pending.candidates.filter { open[$0]?.isFreshHead == true }
         if let preferred, pending.candidates.contains(preferred) {
             owner = preferred
         } else if pending.heldUser != nil {
             owner = pending.candidates.first { open[$0]?.user == nil }
         } else {
             owner = pending.candidates.first { open[$0] != nil }
+        }
+        if let owner, fresh.contains(owner), let trace = open[owner] {
+            // Which new request this response continues is a guess among requests of the same flow.
+            trace.headRivals = fresh.filter { $0 != owner && open[$0]?.flowIndex == trace.flowIndex }
         }
         var first = true
         pending.drain { event, text in
@@ -50,6 +55,7 @@ extension Correlator {
     /// the request's progress (an announced operation, an end step).
     func attach(_ number: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
         guard let trace = open[number] else { return }
+        if event.kind == .httpCall, trace.isFreshHead { trace.headCount = trace.events.count }
         trace.append(event, text: text)
         trace.lastActivityNanoseconds = wallClockNanoseconds
         trace.lastStepKey = event.kind == .httpCall ? 0 : CallLearning.stepKey(of: event, text: text)
@@ -58,6 +64,33 @@ extension Correlator {
         if !trace.hasEnded, endIndex.firstMatch(event, text: text, in: trace.flowIndex) != nil {
             trace.hasEnded = true
         }
+    }
+
+    /// At a request's end line: if a rival request's guessed body, rather than this trace's, is the
+    /// one that just finished, the two heads were swapped; exchange them back. Returns the trace the end line joins. Confident traces teach which steps end a request.
+    func verifyHead(of number: Int) -> Int {
+        guard let trace = open[number] else { return number }
+        let rivals = trace.headRivals + open.values.filter { $0.headRivals.contains(number) }.map(\.number)
+        if rivals.isEmpty {
+            if trace.headCount != nil { calls.learn(step: trace.lastStepKey, call: CallLearning.endKey) }
+            return number
+        }
+        // The body that finishes logged its last step just before the end line: the most recent
+        // of those not evidently still working.
+        let finished = ([trace] + rivals.compactMap { open[$0] })
+            .filter { $0.headCount != nil && !$0.hasEnded && !looksUnfinished($0) }
+            .max { $0.lastLine < $1.lastLine }
+        guard let partner = finished, partner !== trace else { return number }
+        trace.exchangeHead(with: partner)
+        trace.headRivals.removeAll { $0 == partner.number }
+        partner.headRivals.removeAll { $0 == number }
+        if let request = trace.request { byRequest[request] = trace.number }
+        if let request = partner.request { byRequest[request] = partner.number }
+        return partner.number
+    }
+
+    private func looksUnfinished(_ trace: Trace) -> Bool {
+        trace.pendingOperation != nil || !calls.mayAwait(step: trace.lastStepKey, call: CallLearning.endKey)
     }
 
     /// Learns which call the step before `event` (an HTTP response given to trace `number` with

@@ -100,9 +100,10 @@ public final class Correlator {
     }
 
     private func joinRequest(_ request: EntityKey, _ event: Event, _ text: UnsafeRawBufferPointer) {
-        let number: Int
+        var number: Int
         if let existing = byRequest[request] {
             number = existing
+            if event.kind == .requestEnd { number = verifyHead(of: number) }
         } else {
             number = openTrace(for: event, text: text)
             open[number]!.awaitsFlowStart = true

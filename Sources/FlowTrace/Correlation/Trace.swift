@@ -25,6 +25,8 @@ public final class Trace {
 
     /// The events' text; each stored event's ranges point into it.
     private var text: [UInt8] = []
+    /// Where each event's text starts in `text` (it ends where the next one starts).
+    private var textStarts: [Int] = []
     /// Text beyond this many bytes is not kept (the events are): a bound on one trace's memory.
     static let maxTextBytes = 4 << 20
 
@@ -42,6 +44,10 @@ public final class Trace {
     var endpoint: RequestEndpoint?
     /// Opened by a request-tracking start line, before any flow start named the flow.
     var awaitsFlowStart = false
+    /// How many of its first events are its head (see `Trace+Head.swift`), once it got its first response.
+    var headCount: Int?
+    /// The other new requests this trace's first response could have continued, when that was a guess.
+    var headRivals: [Int] = []
 
     init(number: Int) {
         self.number = number
@@ -55,6 +61,25 @@ public final class Trace {
         try text.withUnsafeBytes(body)
     }
 
+    /// The event at `index` with its own text (ranges relative to that text), as it was appended.
+    func detachedEvent(at index: Int) -> (Event, [UInt8]) {
+        let start = textStarts[index]
+        let end = index + 1 < textStarts.count ? textStarts[index + 1] : text.count
+        var event = events[index]
+        if end > start { event.rebase(by: -start) } else { event.dropText() }
+        return (event, Array(text[start..<end]))
+    }
+
+    /// Forgets every event (to rebuild the trace in another order).
+    func removeAllEvents() {
+        events.removeAll(keepingCapacity: true)
+        textStarts.removeAll(keepingCapacity: true)
+        text.removeAll(keepingCapacity: true)
+        status = .ok
+        firstTime = nil
+        lastTime = nil
+    }
+
     /// A text field of one of its events, as a String (for reports).
     public func string(_ range: TextRange) -> String {
         withText { range.string(in: $0) }
@@ -63,6 +88,7 @@ public final class Trace {
     /// Adds an event whose ranges refer to `eventText`, copying the text it needs.
     func append(_ event: Event, text eventText: UnsafeRawBufferPointer) {
         var stored = event
+        textStarts.append(text.count)
         if text.count + eventText.count <= Trace.maxTextBytes {
             let base = text.count
             text.append(contentsOf: eventText)
