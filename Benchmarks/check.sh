@@ -55,12 +55,13 @@ interleaved_sample() {
     cmp "$TMP/m.requests" "$d/multi-user.requests"
 }
 
-made_sample() {  # make.py writes beside itself; copy the folder and compare
-    local dir=$1
-    cp -r "$ROOT/Samples" "$TMP/Samples" && python3 "$TMP/Samples/$dir/make.py" >/dev/null &&
-    diff -r "$ROOT/Samples/$dir" "$TMP/Samples/$dir"
+made_sample() {  # the scripts write beside themselves: run them on a copy and compare the copy
+    local script=$1
+    mkdir -p "$TMP/copy/Benchmarks" && cp -r "$ROOT/Samples" "$TMP/copy/" &&
+    cp -r "$ROOT/Benchmarks/flowgen" "$TMP/copy/Benchmarks/" &&
+    python3 "$TMP/copy/Samples/$script" >/dev/null && diff -r "$ROOT/Samples" "$TMP/copy/Samples"
     local rc=$?
-    rm -rf "$TMP/Samples"
+    rm -rf "$TMP/copy"
     return $rc
 }
 
@@ -69,7 +70,8 @@ check "generator is deterministic" same_twice
 check "truth file has one fitting row per log line" truth_matches_log
 check "--gzip writes the same log" gzip_matches_plain
 check "Samples/interleaved is reproducible" interleaved_sample
-check "Samples/mojibake is reproducible" made_sample mojibake
-check "Samples/gzip is reproducible" made_sample gzip
+check "Samples/compose.py reproduces its samples" made_sample compose.py
+check "Samples/mojibake/make.py reproduces its files" made_sample mojibake/make.py
+check "Samples/gzip/make.py reproduces its files" made_sample gzip/make.py
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
