@@ -148,6 +148,8 @@ def incident_000():
             request(22, "A-generation", A, "generation", "anon-client", bal), request(14, "C-balance", C, "balance", None, bal)]
     evs = simulate(list(zip((t0, t0 + 37, t0 + 1650, t0 + 1661), reqs)))
     write("incident-000/balance-works-generation-fails.log", map(basic, evs))
+    write("incident-000/balance-works-generation-fails.truth",
+          [f"{n} {ev[1].label} {int(ev[2][4])}" for n, ev in enumerate(evs, 1)])
     # A's generation the evening before, when it still worked, and the failing one on its own.
     working = simulate([(-(12 * 3600 + 35 * 60) * 1000 + 508.0, request(33, "A-generation-ok", A, "generation", None, {A: 1250}))])
     failing = simulate([(t0 + 1650, request(22, "A-generation", A, "generation", "anon-client", {A: 1200}))])
