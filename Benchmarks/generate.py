@@ -97,14 +97,14 @@ class Generator:
         rng, a = self.rng, self.args
         self.count += 1
         label = f"r{self.count}"
-        fault = None
+        variant = None
         if rng.random() < a.fault_rate:
-            fault = F.FAULTS[rng.randrange(len(F.FAULTS))]
-            choices = F.FAULT_KINDS[fault]
+            variant = F.FAULTS[rng.randrange(len(F.FAULTS))]
+            choices = F.FAULT_KINDS[variant]
             kind = choices[rng.randrange(len(choices))]
         elif rng.random() < a.quirk_rate:
-            fault = F.QUIRKS[rng.randrange(len(F.QUIRKS))]
-            choices = F.QUIRK_KINDS[fault]
+            variant = F.QUIRKS[rng.randrange(len(F.QUIRKS))]
+            choices = F.QUIRK_KINDS[variant]
             kind = choices[rng.randrange(len(choices))]
         else:
             x = rng.random() * self.cum[-1]
@@ -113,7 +113,7 @@ class Generator:
             user = rng.choice(list(self.active.values()))
         else:
             user = self.users[rng.randrange(len(self.users))]
-        req = F.Request(rng, label, user, kind, fault)
+        req = F.Request(rng, label, user, kind, variant)
         req.status = 0
         F.FLOWS[kind](req, self.balances)
         if kind == "health":
@@ -121,7 +121,7 @@ class Generator:
         else:
             self.active[label] = user
         if self.sink.requests:
-            self.sink.requests.write(f"{label} {kind} {fault or 'ok'} {req.status} {req.method} {req.path} "
+            self.sink.requests.write(f"{label} {kind} {variant or 'ok'} {req.status} {req.method} {req.path} "
                                      f"user={user} request={req.rid}\n")
         return req
 

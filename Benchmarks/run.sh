@@ -45,12 +45,15 @@ need_tools() {
     command -v zcat >/dev/null || missing+=(gzip)
     if [[ ${#missing[@]} -gt 0 ]]; then
         log "installing ${missing[*]}"
-        if [[ $(id -u) -eq 0 ]]; then
-            apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
-        else
-            sudo apt-get update -qq && sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-        fi
+        local sudo=; [[ $(id -u) -eq 0 ]] || sudo=sudo
+        { $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null; } ||
+            log "could not install ${missing[*]}"
     fi
+    command -v hyperfine >/dev/null || log "no hyperfine: timing $RUNS runs by hand and taking the median"
+    local tool
+    for tool in rg zcat /usr/bin/time; do
+        command -v "$tool" >/dev/null || { log "$tool is required"; exit 1; }
+    done
 }
 
 # generate NAME SIZE [extra generator options]: makes $DATA/NAME once, timing the generator.
@@ -61,7 +64,11 @@ generate() {
         return
     fi
     log "generating $file ($size)"
-    python3 "$BENCH/generate.py" --size "$size" --seed "$SEED" --out "$file.part" "$@" 2>"$TMP/gen.err"
+    if ! python3 "$BENCH/generate.py" --size "$size" --seed "$SEED" --out "$file.part" "$@" 2>"$TMP/gen.err"; then
+        cat "$TMP/gen.err" >&2
+        rm -f "$file.part"
+        exit 1
+    fi
     cat "$TMP/gen.err" >&2
     echo "generator $(basename "$file"): $(sed 's/^generate.py: //' "$TMP/gen.err")" >>"$TMP/notes"
     mv "$file.part" "$file"
@@ -77,8 +84,8 @@ seconds() {
         local times=()
         for _ in $(seq "$RUNS"); do
             local t0 t1
-            t0=$(date +%s.%N); bash -c "$cmd" || true; t1=$(date +%s.%N)
-            times+=("$(echo "$t1 - $t0" | bc)")
+            t0=$(date +%s%N); bash -c "$cmd" || true; t1=$(date +%s%N)
+            times+=("$(awk -v ns=$((t1 - t0)) 'BEGIN {printf "%.3f", ns / 1e9}')")
         done
         printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f\n", a[int((NR+1)/2)]}'
     fi

@@ -53,13 +53,16 @@ def uuid4(rng):
 
 
 class Request:
-    """One API request being built: its identity and the segments it will log."""
+    """One API request being built: its identity and the segments it will log.
 
-    __slots__ = ("rng", "label", "rid", "user", "method", "path", "kind", "fault", "segs", "cur",
+    `variant` is the code path taken: None for the usual one, a name from FAULTS or QUIRKS otherwise.
+    """
+
+    __slots__ = ("rng", "label", "rid", "user", "method", "path", "kind", "variant", "segs", "cur",
                  "elapsed", "client", "status")
 
-    def __init__(self, rng, label, user, kind, fault):
-        self.rng, self.label, self.user, self.kind, self.fault = rng, label, user, kind, fault
+    def __init__(self, rng, label, user, kind, variant):
+        self.rng, self.label, self.user, self.kind, self.variant = rng, label, user, kind, variant
         self.rid = uuid4(rng)
         self.cur = []
         self.segs = [(0.0, self.cur)]
@@ -134,19 +137,19 @@ def user_lookup(req, svc, client="service"):
     req.log("repositories.user_repository", "DEBUG",
             f"🔍 [USER_REPO] Executing query for user {u} with service_key=True")
     q = f"?select=*&id=eq.{u}"
-    if req.fault == "anon-first":
+    if req.variant == "anon-first":
         # By design: an RLS-scoped read with the user's JWT first, the service client second.
         db(req, "select", "users", q, rows=0, client="anon")
         req.log("repositories.user_repository", "WARNING",
                 f"⚠️ [USER_REPO] Anon lookup returned no rows for user {u}, retrying with service client")
         db(req, "select", "users", q)
-    elif req.fault == "auto-recovery":
+    elif req.variant == "auto-recovery":
         db(req, "select", "users", q, rows=0)
         req.log("repositories.user_repository", "WARNING",
                 f"⚠️ [USER_REPO] User not found, attempting auto-recovery for user {u}")
         create_profile(req, "service")
         return True
-    elif req.fault == "service-key-401":
+    elif req.variant == "service-key-401":
         db(req, "select", "users", q, status=401, error=INVALID_KEY)
         req.log("repositories.user_repository", "WARNING",
                 f"⚠️ [USER_REPO] Service key query failed for user {u}, falling back to anon client with JWT")
@@ -188,7 +191,7 @@ def get_credits(req, balance, why="", client="service"):
     if not user_lookup(req, "user_service", client):
         req.log("services.user_service", "ERROR", f"❌ [USER_SERVICE] Error getting credits for user {u}: User {u} not found")
         return None
-    if req.fault == "auto-recovery":
+    if req.variant == "auto-recovery":
         balance = 100
     req.log("repositories.user_repository", "INFO", f"✅ [USER_REPO] Credits found for user {u}: {balance}")
     req.log("services.user_service", "INFO",
@@ -199,7 +202,7 @@ def get_credits(req, balance, why="", client="service"):
 def balance_flow(req, balances):
     start(req, "GET", "/api/v1/credits/balance")
     req.log("routers.credits", "INFO", f"💳 [CREDITS] Balance request for user {req.user}", uf(req))
-    if get_credits(req, balances[req.user], f" for user {req.user}") is not None and req.fault == "auto-recovery":
+    if get_credits(req, balances[req.user], f" for user {req.user}") is not None and req.variant == "auto-recovery":
         balances[req.user] = 100
     finish(req, 200)
 
@@ -208,7 +211,7 @@ def profile_flow(req, balances):
     start(req, "GET", "/api/v1/users/me")
     u = req.user
     req.log("services.user_service", "INFO", f"👤 [USER_SERVICE] Loading profile for user {u}", uf(req))
-    if req.fault == "rls-insert":
+    if req.variant == "rls-insert":
         # A user who signed up but never got a profile row; the create runs on the anon client.
         req.log("repositories.user_repository", "INFO", f"👤 [USER_REPO] Getting user by ID: {u}", uf(req))
         req.log("repositories.user_repository", "DEBUG", f"🔍 [USER_REPO] Executing query for user {u} with service_key=True")
@@ -226,7 +229,7 @@ def profile_flow(req, balances):
 
 
 def generation_flow(req, balances):
-    rng, u, f = req.rng, req.user, req.fault
+    rng, u, f = req.rng, req.user, req.variant
     model = MODELS[rng.getrandbits(2)]
     cost = COSTS[model]
     gen = uuid4(rng)
@@ -269,7 +272,7 @@ def generation_flow(req, balances):
 
 
 def deduct(req, gen, cost, balances, G):
-    rng, u, f = req.rng, req.user, req.fault
+    rng, u, f = req.rng, req.user, req.variant
     C, S, R = "services.credit_transaction_service", "services.user_service", "repositories.user_repository"
     req.log(G, "INFO", f"💳 [GENERATION] Starting credit deduction for user {u}, generation {gen}", uf(req))
     req.log(C, "INFO", f"💳 [CREDIT-SERVICE] Atomic credit deduction for user {u}, amount: {cost}, generation {gen}")
