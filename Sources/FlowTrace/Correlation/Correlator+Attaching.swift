@@ -8,6 +8,7 @@ extension Correlator {
         let trace = Trace(number: number)
         trace.lastLine = event.lineNumber
         open[number] = trace
+        activity.touch(trace)
         return number
     }
 
@@ -57,6 +58,7 @@ extension Correlator {
         guard let trace = open[number] else { return }
         if event.kind == .httpCall, trace.isFreshHead { trace.headCount = trace.events.count }
         trace.append(event, text: text)
+        activity.touch(trace)
         trace.lastActivityNanoseconds = wallClockNanoseconds
         trace.lastStepKey = event.kind == .httpCall ? 0 : CallLearning.stepKey(of: event, text: text)
         learnEntities(of: event, text: text, into: trace)

@@ -79,9 +79,13 @@ extension Correlator {
             let announced = awaiting.filter { awaits(open[$0]!, event) }
             if !announced.isEmpty { return announced }
         }
-        let waiting = open.values
-            .filter { $0.pendingOperation == nil && !$0.hasEnded && isRecent($0, comparedTo: event, window: .await) }
-            .sorted { $0.lastLine < $1.lastLine }
+        var waiting: [Trace] = []
+        activity.walkFromNewest { trace in
+            guard isRecent(trace, comparedTo: event, window: .await) else { return false }
+            if trace.pendingOperation == nil && !trace.hasEnded { waiting.append(trace) }
+            return true
+        }
+        waiting.reverse()
         let call = CallLearning.callKey(of: event, text: text)
         let plausible = waiting.filter { calls.mayAwait(step: $0.lastStepKey, call: call) }
         return (plausible.isEmpty ? waiting : plausible).map(\.number)

@@ -44,7 +44,11 @@ extension Correlator {
     /// Closes the least recently active sixteenth of the open traces (at least one).
     func evictLeastRecentlyActive() {
         let count = max(1, open.count / 16)
-        let oldest = open.values.sorted { $0.lastLine < $1.lastLine }.prefix(count).map(\.number)
+        var oldest: [Int] = []
+        activity.walkFromOldest { trace in
+            oldest.append(trace.number)
+            return oldest.count < count
+        }
         for number in oldest { close(number, reason: .evicted) }
     }
 
@@ -52,6 +56,7 @@ extension Correlator {
     func close(_ number: Int, reason: TraceCloseReason) {
         guard let trace = open.removeValue(forKey: number) else { return }
         trace.closeReason = reason
+        activity.remove(trace)
         if let request = trace.request, byRequest[request] == number { byRequest[request] = nil }
         for generation in trace.generations where byGeneration[generation] == number {
             byGeneration[generation] = nil

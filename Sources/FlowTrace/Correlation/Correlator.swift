@@ -26,6 +26,7 @@ public final class Correlator {
     var run: Int?
     var pending = PendingRun()
     var calls = CallLearning()
+    var activity = ActivityList()
     var nextNumber = 1
     var latestTime: LogTime?
     var latestLine = 0

@@ -18,7 +18,18 @@ public final class Trace {
     public internal(set) var linkedTo: String?
 
     public private(set) var events: [Event] = []
-    public private(set) var status: TraceStatus = .ok
+    /// The request's outcome: `error` when its response was an error (or, with no response
+    /// logged, when a line was), `warning` when it succeeded but logged errors or warnings on the
+    /// way (a fallback, a retry), `ok` otherwise.
+    public var status: TraceStatus {
+        guard let response = responseStatus else { return worstLine }
+        if response >= 400 { return .error }
+        return worstLine == .ok ? .ok : .warning
+    }
+    /// The worst status of any of its lines.
+    public private(set) var worstLine: TraceStatus = .ok
+    /// The HTTP status of the request's own response (request-end or access line), when logged.
+    public private(set) var responseStatus: UInt16?
     public private(set) var firstTime: LogTime?
     public private(set) var lastTime: LogTime?
     public internal(set) var closeReason: TraceCloseReason?
@@ -33,6 +44,10 @@ public final class Trace {
     // Correlation state.
     var lastLine = 0
     var lastActivityNanoseconds: UInt64 = 0
+    /// Neighbours in the correlator's ``ActivityList``, which unlinks a trace before it closes
+    /// (the correlator's `open` table owns the traces).
+    unowned(unsafe) var newer: Trace?
+    unowned(unsafe) var older: Trace?
     /// The step key (``CallLearning``) of its last line: what it may be awaiting.
     var lastStepKey: UInt64 = 0
     /// The database operation the request announced and is presumably awaiting (`select` on `users`).
@@ -75,7 +90,8 @@ public final class Trace {
         events.removeAll(keepingCapacity: true)
         textStarts.removeAll(keepingCapacity: true)
         text.removeAll(keepingCapacity: true)
-        status = .ok
+        worstLine = .ok
+        responseStatus = nil
         firstTime = nil
         lastTime = nil
     }
@@ -97,7 +113,10 @@ public final class Trace {
             stored.dropText()
         }
         events.append(stored)
-        status = max(status, TraceStatus(of: event))
+        worstLine = max(worstLine, TraceStatus(of: event))
+        if (event.kind == .requestEnd || event.kind == .access), event.httpStatus > 0 {
+            responseStatus = event.httpStatus
+        }
         if let time = event.time {
             if firstTime == nil { firstTime = time }
             lastTime = time
@@ -113,26 +132,37 @@ extension Event {
         func moved(_ range: TextRange) -> TextRange {
             range.isEmpty ? range : TextRange(start: Int(range.start + shift), count: Int(range.count))
         }
+        func moved(_ entity: EntityRef?) -> EntityRef? {
+            guard var entity else { return nil }
+            entity.range = moved(entity.range)
+            return entity
+        }
         logger = moved(logger)
         message = moved(message)
         httpPath = moved(httpPath)
         tags.rebase(by: shift)
-        for keyPath in [\Event.user, \.generation, \.request, \.unlabeledID, \.table] {
-            if var entity = self[keyPath: keyPath] {
-                entity.range = moved(entity.range)
-                self[keyPath: keyPath] = entity
-            }
-        }
+        user = moved(user)
+        generation = moved(generation)
+        request = moved(request)
+        unlabeledID = moved(unlabeledID)
+        table = moved(table)
     }
 
     /// Empties every text range (the text was not kept).
     mutating func dropText() {
+        func emptied(_ entity: EntityRef?) -> EntityRef? {
+            guard var entity else { return nil }
+            entity.range = .empty
+            return entity
+        }
         logger = .empty
         message = .empty
         httpPath = .empty
         tags = TagList()
-        for keyPath in [\Event.user, \.generation, \.request, \.unlabeledID, \.table] {
-            self[keyPath: keyPath]?.range = .empty
-        }
+        user = emptied(user)
+        generation = emptied(generation)
+        request = emptied(request)
+        unlabeledID = emptied(unlabeledID)
+        table = emptied(table)
     }
 }
