@@ -59,6 +59,7 @@ extension Correlator {
         if event.kind == .httpCall, trace.isFreshHead { trace.headCount = trace.events.count }
         trace.append(event, text: text)
         activity.touch(trace)
+        if let flow = trace.flowIndex, !event.tags.isEmpty { flowTags.record(event, flow: flow) }
         trace.lastActivityNanoseconds = wallClockNanoseconds
         trace.lastStepKey = event.kind == .httpCall ? 0 : CallLearning.stepKey(of: event, text: text)
         learnEntities(of: event, text: text, into: trace)

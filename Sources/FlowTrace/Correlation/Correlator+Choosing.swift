@@ -5,18 +5,6 @@ extension Correlator {
     static let nestingWindowMilliseconds: Int64 = 10_000
     static let nestingWindowLines = 400
 
-    /// Whether `event` names a user no open trace has while the pending run could still belong to
-    /// several requests that do not know their user yet (each awaited its authentication call):
-    /// then the run waits for a flow start to tell which request it is.
-    func holdsPendingRun(_ event: Event) -> Bool {
-        guard pending.isActive, config.uses(.user), let user = event.user else { return false }
-        if let held = pending.heldUser { return held == user.key }
-        if let traces = byUser[user.key], pending.candidates.contains(where: traces.contains) { return false }
-        guard pending.candidates.lazy.filter({ self.open[$0]?.user == nil }).prefix(2).count == 2 else { return false }
-        pending.heldUser = user.key
-        return true
-    }
-
     /// The open trace an entity in `event` names, opening one when the entity is new.
     func traceNamed(by event: Event, text: UnsafeRawBufferPointer) -> Int? {
         if config.uses(.generation), let generation = event.generation {
@@ -40,11 +28,6 @@ extension Correlator {
     private func traceOfUser(_ user: EntityKey, _ event: Event, _ text: UnsafeRawBufferPointer) -> Int {
         let candidates = byUser[user] ?? []
         if let run, candidates.contains(run), !open[run]!.hasEnded { return run }
-        if pending.isActive {
-            // The line stands in the pending run: it belongs to one of the run's candidates.
-            if let shared = pending.candidates.first(where: candidates.contains) { return shared }
-            if let fresh = pending.candidates.first(where: { open[$0]?.user == nil }) { return fresh }
-        }
         let live = candidates.filter { !open[$0]!.hasEnded }
         if event.kind == .httpCall, let waiting = awaiting.first(where: { live.contains($0) && awaits(open[$0]!, event) }) {
             return waiting

@@ -27,6 +27,7 @@ public final class Correlator {
     var pending = PendingRun()
     var calls = CallLearning()
     var activity = ActivityList()
+    var flowTags: FlowTagStatistics
     var nextNumber = 1
     var latestTime: LogTime?
     var latestLine = 0
@@ -47,6 +48,7 @@ public final class Correlator {
         self.startIndex = StepIndex(config.flows.enumerated().flatMap { index, flow in
             flow.starts.map { (index, $0) }
         })
+        self.flowTags = FlowTagStatistics(flowCount: config.flows.count)
         self.endIndex = StepIndex(config.flows.enumerated().flatMap { index, flow in
             flow.ends.map { (index, $0) }
         })
@@ -61,12 +63,23 @@ public final class Correlator {
         if let time = event.time, latestTime.map({ time > $0 }) ?? true { latestTime = time }
         defer { sweepIfDue() }
 
+        if pending.isActive {
+            switch decidePending(event, text) {
+            case .hold:
+                pending.append(event, text: text)
+                return
+            case .resolve(let owner):
+                resolvePendingRun(preferring: owner)
+            case .boundary:
+                break
+            }
+        }
         if let request = event.request, config.uses(.request), opensOrJoinsRequest(request.key, event) {
             joinRequest(request.key, event, text)
         } else if let flow = startIndex.firstMatch(event, text: text) {
             joinFlowStart(flow, event, text)
-        } else if holdsPendingRun(event) {
-            pending.append(event, text: text)
+        } else if event.kind == .httpCall, let rivals = sameUserAwaiting(event), rivals.count > 1 {
+            beginPendingRun(candidates: rivals, with: event, text)
         } else if let number = traceNamed(by: event, text: text) {
             attachStartingRun(number, event, text)
         } else if event.kind == .httpCall {
@@ -75,8 +88,6 @@ public final class Correlator {
             joinAccess(event, text)
         } else if event.layout == .unparsed && event.message.isEmpty {
             return
-        } else if pending.isActive {
-            pending.append(event, text: text)
         } else if let run, open[run] != nil {
             attach(run, event, text)
         } else if event.isCorrelatable {
@@ -95,7 +106,7 @@ public final class Correlator {
     /// A request id opens a trace only on a request-tracking line or a line that names nothing
     /// else: an id mentioned in passing (`fal request_id: …` beside a known generation) is an
     /// upstream's request, not this service's.
-    private func opensOrJoinsRequest(_ request: EntityKey, _ event: Event) -> Bool {
+    func opensOrJoinsRequest(_ request: EntityKey, _ event: Event) -> Bool {
         byRequest[request] != nil || event.kind == .requestStart || event.kind == .requestEnd
             || (event.user == nil && event.generation == nil)
     }
@@ -120,10 +131,6 @@ public final class Correlator {
     }
 
     private func joinFlowStart(_ flow: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
-        if pending.isActive, pending.heldUser != nil {
-            // A new user's run waits to learn its request's flow: this start tells it.
-            resolvePendingRun(preferring: pending.candidates.first { open[$0]?.user == nil && open[$0]?.flowIndex == flow })
-        }
         if let run, let trace = open[run], trace.awaitsFlowStart, !trace.hasEnded,
            trace.user == nil || event.user == nil || trace.user == event.user?.key {
             if trace.flowIndex == nil { trace.flowIndex = flow }
@@ -156,11 +163,7 @@ public final class Correlator {
             learnCall(by: candidates[0], event, text)
             attachStartingRun(candidates[0], event, text)
         default:
-            resolvePendingRun(preferring: nil)
-            closeRunIfEnded()
-            run = nil
-            pending.begin(candidates: candidates)
-            pending.append(event, text: text)
+            beginPendingRun(candidates: candidates, with: event, text)
         }
     }
 

@@ -1,0 +1,65 @@
+/// Pending runs: a response line that several waiting requests could own holds its run until a
+/// line in it tells whose it is.
+extension Correlator {
+    enum PendingDecision {
+        /// The line stands in the pending run and does not tell yet.
+        case hold
+        /// The run is this trace's.
+        case resolve(Int)
+        /// The line begins another run; the pending one goes to its best guess.
+        case boundary
+    }
+
+    /// Starts a pending run with `candidates` (longest waiting first) and its first line.
+    func beginPendingRun(candidates: [Int], with event: Event, _ text: UnsafeRawBufferPointer) {
+        resolvePendingRun(preferring: nil)
+        closeRunIfEnded()
+        run = nil
+        pending.begin(candidates: candidates)
+        pending.append(event, text: text)
+    }
+
+    /// What the next line says about the pending run.
+    func decidePending(_ event: Event, _ text: UnsafeRawBufferPointer) -> PendingDecision {
+        if let request = event.request, config.uses(.request), opensOrJoinsRequest(request.key, event) { return .boundary }
+        if event.kind == .httpCall || event.kind == .access { return .boundary }
+        let fresh = pending.candidates.filter { open[$0]?.isFreshHead == true }
+        if pending.heldUser != nil, let flow = startIndex.firstMatch(event, text: text) {
+            // A new user's run waits to learn its request's flow: this start tells it.
+            return .resolve(fresh.first { open[$0]?.flowIndex == flow } ?? fresh.first ?? pending.candidates[0])
+        }
+        if config.uses(.generation), let generation = event.generation, let owner = byGeneration[generation.key] {
+            return pending.candidates.contains(owner) ? .resolve(owner) : .boundary
+        }
+        if config.uses(.user), let user = event.user {
+            if let held = pending.heldUser { return held == user.key ? .hold : .boundary }
+            let shared = pending.candidates.filter { open[$0]?.user == user.key }
+            if shared.count == 1 { return .resolve(shared[0]) }
+            if shared.count > 1 { return discriminate(event, text, among: shared).map { .resolve($0) } ?? .hold }
+            if fresh.count == 1 { return .resolve(fresh[0]) }
+            if fresh.count > 1 {
+                pending.heldUser = user.key
+                return .hold
+            }
+            return .boundary
+        }
+        return discriminate(event, text, among: pending.candidates).map { .resolve($0) } ?? .hold
+    }
+
+    /// The first of `candidates` whose flow is known to log a tag of `event` when another's is not.
+    private func discriminate(_ event: Event, _ text: UnsafeRawBufferPointer, among candidates: [Int]) -> Int? {
+        for index in 0..<event.tags.storedCount {
+            let tag = event.tags.key(at: index)
+            let knowing = candidates.filter { flowTags.knows(flow: open[$0]?.flowIndex, tag: tag) }
+            if !knowing.isEmpty, knowing.count < candidates.count { return knowing[0] }
+        }
+        return nil
+    }
+
+    /// The traces of the user a response line names that await its operation, when that user has
+    /// several requests in flight (longest waiting first).
+    func sameUserAwaiting(_ event: Event) -> [Int]? {
+        guard config.uses(.user), let user = event.user, let traces = byUser[user.key], traces.count > 1 else { return nil }
+        return awaiting.filter { traces.contains($0) && awaits(open[$0]!, event) }
+    }
+}
