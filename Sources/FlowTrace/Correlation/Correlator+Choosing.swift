@@ -50,7 +50,10 @@ extension Correlator {
     }
 
     /// How recently a trace must have been active to be awaiting a response (HTTP timeouts).
-    static let awaitWindowMilliseconds: Int64 = 120_000
+    static let awaitWindowMilliseconds: Int64 = 60_000
+    /// At most this many of the most recently active traces are considered for a response: far
+    /// more than the requests a service has in flight, and a bound on the work per line.
+    static let awaitCandidateLimit = 256
     static let awaitWindowLines = 5_000
 
     /// Traces that may be awaiting the HTTP response `event` logs, longest waiting first. A
@@ -63,8 +66,12 @@ extension Correlator {
             if !announced.isEmpty { return announced }
         }
         var waiting: [Trace] = []
+        var examined = 0
         activity.walkFromNewest { trace in
-            guard isRecent(trace, comparedTo: event, window: .await) else { return false }
+            examined += 1
+            guard examined <= Correlator.awaitCandidateLimit, isRecent(trace, comparedTo: event, window: .await) else {
+                return false
+            }
             if trace.pendingOperation == nil && !trace.hasEnded { waiting.append(trace) }
             return true
         }

@@ -84,9 +84,11 @@ public final class LineReader {
     /// reading and is rethrown.
     ///
     /// With an `idleInterval`, `onIdle` is called on this thread each time that long passes without
-    /// new input, for `tail -f` pipes; lines are delivered as soon as they arrive.
+    /// new input, for `tail -f` pipes; lines are delivered as soon as they arrive. `afterChunk` is
+    /// called after the lines of each buffer handed over by the reader thread (a batching point).
     public func forEachLine(
-        idleInterval: Duration? = nil, onIdle: () -> Void = {}, _ body: (RawLine) throws -> Void
+        idleInterval: Duration? = nil, onIdle: () -> Void = {}, afterChunk: () throws -> Void = {},
+        _ body: (RawLine) throws -> Void
     ) throws {
         guard let source else { preconditionFailure("LineReader.forEachLine called twice") }
         precondition(idleInterval.map { $0 > .zero } ?? true, "idleInterval must be positive")
@@ -116,6 +118,7 @@ public final class LineReader {
             case .chunk(let slot, let bytes):
                 defer { pipe.release(slot) }
                 try splitter.feed(bytes, body)
+                try afterChunk()
             case .end(let failure):
                 try splitter.finish(body)
                 if let failure { throw failure.error(file: name, linesDelivered: splitter.lineCount) }

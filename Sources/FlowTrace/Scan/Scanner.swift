@@ -54,20 +54,19 @@ public final class Scanner {
                 outputError = error
             }
         }
-        var parser = LineParser(vocabulary: options.vocabulary)
+        let stage = ParsingStage(reader: reader, vocabulary: options.vocabulary)
         let idleWindow = UInt64(max(0, options.correlation.idleWindowMilliseconds)) * 1_000_000
         correlator.advanceWallClock(to: Scanner.monotonicNanoseconds())
         do {
-            try reader.forEachLine(
+            try stage.run(
                 idleInterval: options.liveCheckInterval,
                 onIdle: {
                     correlator.advanceWallClock(to: Scanner.monotonicNanoseconds())
                     correlator.closeIdle(olderThan: idleWindow)
                 }
-            ) { line in
-                let event = parser.parse(line)
+            ) { event, text in
                 summary.count(event)
-                parser.withText { correlator.ingest(event, text: $0) }
+                correlator.ingest(event, text: text)
                 if summary.linesRead & 0xFFF == 0 { correlator.advanceWallClock(to: Scanner.monotonicNanoseconds()) }
                 if let outputError { throw outputError }
             }

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Reads and parses one input on a thread of its own, so that parsing overlaps correlation (and
+/// decompression runs on the reader's thread beside both). Events arrive on the calling thread in
+/// batches, one per buffer the reader handed over, so a live pipe's lines arrive as they come.
+final class ParsingStage: @unchecked Sendable {
+    private let reader: LineReader
+    private let vocabulary: FormatVocabulary
+    private let pipe = BatchPipe(batchCount: 4)
+    /// Batches are handed over at the latest after this many events, to bound their memory.
+    static let maxBatchEvents = 16_384
+
+    private struct Cancelled: Error {}
+
+    init(reader: LineReader, vocabulary: FormatVocabulary) {
+        self.reader = reader
+        self.vocabulary = vocabulary
+    }
+
+    /// Calls `body` for every event in order, and `onIdle` when a live input stalled for
+    /// `idleInterval`. Rethrows the reader's error after the events before it, or `body`'s.
+    func run(idleInterval: Duration, onIdle: () -> Void,
+             _ body: (Event, UnsafeRawBufferPointer) throws -> Void) throws {
+        let thread = Thread { [self] in produce(idleInterval: idleInterval) }
+        thread.stackSize = 1 << 20
+        thread.start()
+        defer { pipe.cancel() }
+        while true {
+            switch pipe.next() {
+            case .batch(let batch):
+                defer { pipe.release(batch) }
+                try batch.forEach(body)
+                if batch.marksIdle { onIdle() }
+            case .end(let failure):
+                if let failure { throw failure }
+                return
+            }
+        }
+    }
+
+    private func produce(idleInterval: Duration) {
+        var parser = LineParser(vocabulary: vocabulary)
+        var batch = pipe.acquire()
+        /// Publishes the batch (if it has events, or marks a stall) and takes a fresh one; the
+        /// batch is nil once the consumer has gone.
+        func handOver(idle: Bool) {
+            guard let current = batch, idle || !current.isEmpty else { return }
+            current.marksIdle = idle
+            pipe.publish(current)
+            batch = pipe.acquire()
+        }
+        do {
+            try reader.forEachLine(
+                idleInterval: idleInterval,
+                onIdle: { handOver(idle: true) },
+                afterChunk: { handOver(idle: false) }
+            ) { line in
+                guard let current = batch else { throw Cancelled() }
+                let event = parser.parse(line)
+                parser.withText { current.append(event, text: $0) }
+                if current.count >= ParsingStage.maxBatchEvents { handOver(idle: false) }
+            }
+            if let batch { pipe.publish(batch) }
+            pipe.finish(failure: nil)
+        } catch is Cancelled {
+            pipe.finish(failure: nil)
+        } catch {
+            if let batch { pipe.publish(batch) }
+            pipe.finish(failure: error)
+        }
+    }
+}
