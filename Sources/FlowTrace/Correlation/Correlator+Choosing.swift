@@ -65,20 +65,20 @@ extension Correlator {
             let announced = awaiting.filter { awaits(open[$0]!, event) }
             if !announced.isEmpty { return announced }
         }
-        var waiting: [Trace] = []
-        var examined = 0
-        activity.walkFromNewest { trace in
-            examined += 1
-            guard examined <= Correlator.awaitCandidateLimit, isRecent(trace, comparedTo: event, window: .await) else {
-                return false
-            }
-            if trace.pendingOperation == nil && !trace.hasEnded { waiting.append(trace) }
-            return true
-        }
-        waiting.reverse()
         let call = CallLearning.callKey(of: event, text: text)
-        let plausible = waiting.filter { calls.mayAwait(step: $0.lastStepKey, call: call) }
-        return (plausible.isEmpty ? waiting : plausible).map(\.number)
+        var waiting: [Int] = []
+        var plausible: [Int] = []
+        var examined = 0
+        var node = activity.newest
+        while let trace = node, examined < Correlator.awaitCandidateLimit,
+              event.lineNumber - trace.lastLine <= Correlator.awaitWindowLines {
+            examined += 1
+            node = trace.older
+            guard trace.pendingOperation == nil, !trace.hasEnded else { continue }
+            waiting.append(trace.number)
+            if calls.mayAwait(step: trace.lastStepKey, call: call) { plausible.append(trace.number) }
+        }
+        return (plausible.isEmpty ? waiting : plausible).reversed()
     }
 
     /// Whether `trace` announced the database operation that `event` (an HTTP call) performs.
