@@ -34,6 +34,34 @@ enum ByteClass {
         return true
     }
 
+    /// The key of the canonical UUID at `start` (equal to ``EntityKey/init(uuid:)`` of its bytes),
+    /// validated and converted in one pass; `nil` when there is no UUID there.
+    @inline(__always)
+    static func uuidKey(_ base: UnsafeRawPointer, at start: Int, end: Int) -> EntityKey? {
+        guard end - start >= 36,
+              byte(base, start + 8) == 0x2D, byte(base, start + 13) == 0x2D,
+              byte(base, start + 18) == 0x2D, byte(base, start + 23) == 0x2D
+        else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var valid = true
+        @inline(__always) func nibble(_ offset: Int) -> UInt64 {
+            let value = byte(base, start + offset)
+            let digit = value &- 0x30
+            if digit < 10 { return UInt64(digit) }
+            let letter = (value | 0x20) &- 0x61
+            if letter < 6 { return UInt64(letter + 10) }
+            valid = false
+            return 0
+        }
+        for offset in 0..<8 { high = high << 4 | nibble(offset) }
+        for offset in 9..<13 { high = high << 4 | nibble(offset) }
+        for offset in 14..<18 { high = high << 4 | nibble(offset) }
+        for offset in 19..<23 { low = low << 4 | nibble(offset) }
+        for offset in 24..<36 { low = low << 4 | nibble(offset) }
+        return valid ? EntityKey(high: high, low: low) : nil
+    }
+
     /// Reads the decimal digits at `position`, advancing past them; `nil` when there are none.
     @inline(__always)
     static func readInteger(_ base: UnsafeRawPointer, _ position: inout Int, end: Int, maxDigits: Int = 18) -> Int64? {

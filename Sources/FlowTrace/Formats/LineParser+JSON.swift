@@ -26,7 +26,7 @@ extension LineParser {
             guard let key = scanner.string(), scanner.consume(0x3A) else { return false }
             scanner.skipWhitespace()
             var role: JSONFieldRole?
-            if let match = vocabulary.jsonFields.longestMatch(scanner.base, from: key.start, to: key.end),
+            if let match = tables.jsonFields.longestMatch(scanner.base, from: key.start, to: key.end),
                match.length == key.end - key.start {
                 role = JSONFieldRole(rawValue: UInt8(match.value))
             }
@@ -85,7 +85,7 @@ extension LineParser {
         event.message = TextRange(start: 0, count: text.count)
         if let outerTime { event.time = dated(outerTime) }
         if let level = field(.level), level.isString,
-           let match = vocabulary.levels.longestMatch(base, from: level.start, to: level.end),
+           let match = tables.levels.longestMatch(base, from: level.start, to: level.end),
            match.length == level.end - level.start {
             event.level = Level(rawValue: UInt8(match.value)) ?? .none
         }
@@ -93,7 +93,7 @@ extension LineParser {
         if let value = field(.user) { event.user = entity(base, value) }
         if let value = field(.generation) { event.generation = entity(base, value) }
         if let value = field(.request) { event.request = entity(base, value) }
-        var analyser = MessageAnalyser(vocabulary: vocabulary, base: UnsafeRawPointer(text.base), event: event)
+        var analyser = MessageAnalyser(tables: tables, base: UnsafeRawPointer(text.base), event: event)
         analyser.run()
         event = analyser.event
     }

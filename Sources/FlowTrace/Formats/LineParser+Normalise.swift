@@ -9,7 +9,7 @@ extension LineParser {
             return []
         }
         var flags: EventFlags = []
-        let repairer = vocabulary.repairer
+        let repairer = tables.repairer
         var index = 0
         var runStart = 0
         while index < count {

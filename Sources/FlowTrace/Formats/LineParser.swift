@@ -11,6 +11,7 @@
 /// and give each stream its own.
 public struct LineParser {
     let vocabulary: FormatVocabulary
+    let tables: VocabularyTables
     /// The event text of the last parsed line.
     let text: TextBuffer
     /// Decoded JSON message text, before normalisation into ``text``.
@@ -20,6 +21,7 @@ public struct LineParser {
 
     public init(vocabulary: FormatVocabulary) {
         self.vocabulary = vocabulary
+        tables = vocabulary.tables
         text = TextBuffer()
         decoded = TextBuffer()
     }
@@ -67,7 +69,7 @@ public struct LineParser {
         event.flags.formUnion(normalise(base + start, count: end - start))
         let textBase = UnsafeRawPointer(text.base)
         readLayout(textBase, end: text.count, into: &event)
-        var analyser = MessageAnalyser(vocabulary: vocabulary, base: textBase, event: event)
+        var analyser = MessageAnalyser(tables: tables, base: textBase, event: event)
         analyser.run()
         event = analyser.event
         if event.layout == .unparsed {

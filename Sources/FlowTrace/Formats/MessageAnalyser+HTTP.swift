@@ -16,7 +16,7 @@ extension MessageAnalyser {
         let pathEnd = cursor
         guard ByteClass.has(base, at: cursor, end: end, " - ") else { return false }
         cursor += 3
-        if let match = vocabulary.keywords.longestMatch(base, from: cursor, to: end, wordBoundary: true),
+        if let match = tables.keywords.longestMatch(base, from: cursor, to: end, wordBoundary: true),
            KeywordRole.unpack(match.value).role == .requestStarted {
             event.kind = .requestStart
         } else if let status = ByteClass.fixedDigits(base, at: cursor, count: 3, end: end) {
@@ -39,7 +39,7 @@ extension MessageAnalyser {
     /// An HTTP-client line starting at `position`, or an access line's quoted request line.
     mutating func readHTTP(at position: Int) {
         var cursor = position
-        if let match = vocabulary.keywords.longestMatch(base, from: position, to: end),
+        if let match = tables.keywords.longestMatch(base, from: position, to: end),
            KeywordRole.unpack(match.value).role == .httpCall {
             cursor += match.length
             ByteClass.skipSpaces(base, &cursor, end: end)
@@ -118,11 +118,11 @@ extension MessageAnalyser {
     private mutating func postgrest(from pathStart: Int, to pathEnd: Int, method: HTTPMethod) {
         var tableStart = pathStart
         var operation = method.postgrestOperation
-        if hasPrefix(vocabulary.postgrestRPCPrefix, at: pathStart, end: pathEnd) {
-            tableStart += vocabulary.postgrestRPCPrefix.count
+        if hasPrefix(tables.postgrestRPCPrefix, at: pathStart, end: pathEnd) {
+            tableStart += tables.postgrestRPCPrefix.count
             operation = .rpc
-        } else if hasPrefix(vocabulary.postgrestPrefix, at: pathStart, end: pathEnd) {
-            tableStart += vocabulary.postgrestPrefix.count
+        } else if hasPrefix(tables.postgrestPrefix, at: pathStart, end: pathEnd) {
+            tableStart += tables.postgrestPrefix.count
         } else {
             return
         }
@@ -153,11 +153,11 @@ extension MessageAnalyser {
     private func entity(ofColumn start: Int, _ columnEnd: Int) -> EntityRole? {
         if columnEnd - start == 2, ByteClass.has(base, at: start, end: columnEnd, "id"), let table = event.table {
             let range = table.range
-            guard let match = vocabulary.idTables.longestMatch(base, from: Int(range.start), to: range.end),
+            guard let match = tables.idTables.longestMatch(base, from: Int(range.start), to: range.end),
                   match.length == Int(range.count) else { return nil }
             return EntityRole(rawValue: UInt8(match.value))
         }
-        guard let match = vocabulary.keywords.longestMatch(base, from: start, to: columnEnd),
+        guard let match = tables.keywords.longestMatch(base, from: start, to: columnEnd),
               match.length == columnEnd - start else { return nil }
         let (role, payload) = KeywordRole.unpack(match.value)
         return role == .entity ? EntityRole(rawValue: payload) : nil

@@ -67,14 +67,13 @@ extension MessageAnalyser {
     }
 
     /// An id in running text: labelled by the pending entity keyword, otherwise unlabelled.
-    mutating func id(from idStart: Int, to idEnd: Int) {
-        let key = EntityKey(bytes: UnsafeRawBufferPointer(start: base + idStart, count: idEnd - idStart))
+    mutating func id(_ key: EntityKey, from idStart: Int, to idEnd: Int) {
         if names(key) {
             pendingEntity = nil
             return
         }
         if let entity = pendingEntity {
-            assign(entity, from: idStart, to: idEnd)
+            assign(entity, key: key, from: idStart, to: idEnd)
             pendingEntity = nil
             return
         }
@@ -84,7 +83,14 @@ extension MessageAnalyser {
 
     /// Records `base[from..<to]` as the entity, unless it already has a value.
     mutating func assign(_ entity: EntityRole, from idStart: Int, to idEnd: Int) {
-        let key = EntityKey(bytes: UnsafeRawBufferPointer(start: base + idStart, count: idEnd - idStart))
+        let bytes = UnsafeRawBufferPointer(start: base + idStart, count: idEnd - idStart)
+        let key = ByteClass.uuidKey(base, at: idStart, end: idEnd).flatMap { idEnd - idStart == 36 ? $0 : nil }
+            ?? EntityKey(hashing: bytes)
+        assign(entity, key: key, from: idStart, to: idEnd)
+    }
+
+    /// Records `base[from..<to]`, whose key is known, as the entity unless it already has a value.
+    mutating func assign(_ entity: EntityRole, key: EntityKey, from idStart: Int, to idEnd: Int) {
         let reference = EntityRef(key: key, range: TextRange(start: idStart, count: idEnd - idStart))
         switch entity {
         case .user: if event.user == nil { event.user = reference }

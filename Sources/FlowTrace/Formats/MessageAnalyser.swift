@@ -3,7 +3,7 @@
 /// row keywords, the database client, operation and table, and HTTP request lines. All words
 /// come from the vocabulary's tries; the message is walked once, token by token.
 struct MessageAnalyser {
-    let vocabulary: FormatVocabulary
+    unowned(unsafe) let tables: VocabularyTables
     let base: UnsafeRawPointer
     var event: Event
     let start: Int
@@ -19,8 +19,8 @@ struct MessageAnalyser {
     var lastNumber: Int64 = 0
     var lastNumberEnd = -2
 
-    init(vocabulary: FormatVocabulary, base: UnsafeRawPointer, event: Event) {
-        self.vocabulary = vocabulary
+    init(tables: VocabularyTables, base: UnsafeRawPointer, event: Event) {
+        self.tables = tables
         self.base = base
         self.event = event
         start = Int(event.message.start)
@@ -39,14 +39,14 @@ struct MessageAnalyser {
 
     /// The status symbol at the start of the message, or right after a leading tag.
     private mutating func readStatus(at position: Int) {
-        if let match = vocabulary.statuses.longestMatch(base, from: position, to: end) {
+        if let match = tables.statuses.longestMatch(base, from: position, to: end) {
             event.status = Status(rawValue: UInt8(match.value)) ?? .none
             return
         }
         guard ByteClass.byte(base, position) == 0x5B, let close = closingBracket(after: position) else { return }
         var after = close + 1
         ByteClass.skipSpaces(base, &after, end: end)
-        if let match = vocabulary.statuses.longestMatch(base, from: after, to: end) {
+        if let match = tables.statuses.longestMatch(base, from: after, to: end) {
             event.status = Status(rawValue: UInt8(match.value)) ?? .none
         }
     }
@@ -97,8 +97,8 @@ struct MessageAnalyser {
     private mutating func bracket(at open: Int) -> Int {
         guard let close = closingBracket(after: open) else { return open + 1 }
         let contentStart = open + 1
-        if close - contentStart == 36, ByteClass.isUUID(base, at: contentStart, end: close) {
-            assign(.request, from: contentStart, to: close)
+        if close - contentStart == 36, let key = ByteClass.uuidKey(base, at: contentStart, end: close) {
+            assign(.request, key: key, from: contentStart, to: close)
             return close + 1
         }
         var hasLetter = false
@@ -119,10 +119,10 @@ struct MessageAnalyser {
     /// One word-character token: an id, a number or a keyword. Returns where to continue.
     private mutating func word(at position: Int) -> Int {
         let byte = ByteClass.byte(base, position)
-        if ByteClass.isHex(byte), position + 8 < end, ByteClass.byte(base, position + 8) == 0x2D,
-           ByteClass.isUUID(base, at: position, end: end),
-           position + 36 == end || !ByteClass.isWord(ByteClass.byte(base, position + 36)) {
-            id(from: position, to: position + 36)
+        if position + 36 <= end, ByteClass.byte(base, position + 8) == 0x2D,
+           position + 36 == end || !ByteClass.isWord(ByteClass.byte(base, position + 36)),
+           let key = ByteClass.uuidKey(base, at: position, end: end) {
+            id(key, from: position, to: position + 36)
             return position + 36
         }
         if ByteClass.isDigit(byte) {
@@ -139,8 +139,8 @@ struct MessageAnalyser {
             number(value, end: cursor)
             return cursor
         }
-        if vocabulary.keywords.canStart(with: byte),
-           let match = vocabulary.keywords.longestMatch(base, from: position, to: end, wordBoundary: true) {
+        if tables.keywords.canStart(with: byte),
+           let match = tables.keywords.longestMatch(base, from: position, to: end, wordBoundary: true) {
             return keyword(match.value, at: position, length: match.length)
         }
         return skipWord(from: position)

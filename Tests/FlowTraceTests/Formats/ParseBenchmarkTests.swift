@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import FlowTrace
+
+/// Parse speed on a realistic mix of lines. Runs only when `FLOWTRACE_BENCH` is set, and is
+/// meaningful only in release mode:
+/// `FLOWTRACE_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter ParseBenchmark`
+@Suite struct ParseBenchmarkTests {
+    static let enabled = ProcessInfo.processInfo.environment["FLOWTRACE_BENCH"] != nil
+
+    @Test(.enabled(if: enabled)) func parseSpeedOnAMixedLog() throws {
+        let vocabulary = try FormatVocabulary.builtin()
+        let corpus = BenchmarkCorpus.make(targetBytes: 64 << 20)
+        var parser = LineParser(vocabulary: vocabulary)
+        var checksum = 0
+        let clock = ContinuousClock()
+        var best = Duration.seconds(1000)
+        for _ in 0..<5 {
+            let elapsed = clock.measure {
+                corpus.bytes.withUnsafeBytes { buffer in
+                    for (start, end) in corpus.lines {
+                        let line = RawLine(bytes: UnsafeRawBufferPointer(rebasing: buffer[start..<end]), number: 1,
+                                           byteOffset: Int64(start), fullLength: end - start)
+                        let event = parser.parse(line)
+                        checksum &+= Int(event.layout.rawValue) &+ Int(event.status.rawValue) &+ event.tags.count
+                    }
+                }
+            }
+            best = min(best, elapsed)
+        }
+        let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
+        let nanosecondsPerLine = seconds * 1e9 / Double(corpus.lines.count)
+        let megabytesPerSecond = Double(corpus.bytes.count) / seconds / 1e6
+        print("""
+            parse benchmark: \(corpus.lines.count) lines, \(corpus.bytes.count) bytes, \
+            best of 5 \(String(format: "%.3f", seconds)) s: \(String(format: "%.1f", nanosecondsPerLine)) ns/line, \
+            \(String(format: "%.0f", megabytesPerSecond)) MB/s (checksum \(checksum))
+            """)
+        #expect(checksum != 0)
+    }
+}
+
+/// A synthetic log mixing every layout in realistic proportions, with varying ids and numbers.
+enum BenchmarkCorpus {
+    static func make(targetBytes: Int) -> (bytes: [UInt8], lines: [(Int, Int)]) {
+        var generator = SystemRandomNumberGenerator()
+        func uuid() -> String { UUID().uuidString.lowercased() }
+        var templates: [String] = []
+        for index in 0..<2000 {
+            let user = uuid(), generation = uuid(), request = uuid()
+            let amount = Int.random(in: 1...500, using: &generator)
+            let time = String(format: "07:%02d:%02d,%03d", index / 60 % 60, index % 60, index % 1000)
+            templates += [
+                "2025-08-02 \(time) - services.generation_service - INFO - 🔍 [GENERATION] Starting credit check for user \(user), credits_required: \(amount)",
+                "2025-08-02 \(time) - services.user_service - INFO - 💳 [USER_SERVICE] Current balance for user \(user): \(amount * 10), required: \(amount)",
+                "2025-08-02 \(time) - repositories.user_repository - INFO - 👤 [USER_REPO] Getting user by ID: \(user)",
+                "2025-08-02 \(time) - database - INFO - 🔑 [DATABASE] Using SERVICE client for select on users",
+                "2025-08-02 \(time) - database - INFO - ✅ [DATABASE] SELECT result for users: 1 rows",
+                "2025-08-02 \(time) - services.generation_service - INFO - 💳 [GENERATION] Starting credit deduction for user \(user), generation \(generation)",
+                "\u{1b}[2m07:07:58\u{1b}[0m | \u{1b}[32mINFO\u{1b}[0m | services.user_service | ✅ [USER_SERVICE] Successfully retrieved \(amount) credits for user \(user)",
+                "INFO:httpx:HTTP Request: GET https://xyz.supabase.co/rest/v1/users?select=*&id=eq.\(user) \"HTTP/2 200 OK\"",
+                "INFO:httpx:HTTP Request: POST https://xyz.supabase.co/rest/v1/credit_transactions \"HTTP/2 201 Created\"",
+                "INFO:     10.0.0.7:51234 - \"POST /api/v1/generations HTTP/1.1\" 400 Bad Request",
+                "2025-08-02 \(time) - middleware.request_tracking - INFO - [\(request)] POST /api/v1/generations - 400 - \(amount)ms",
+                #"{"timestamp":"2025-08-02T07:07:57.123Z","level":"error","logger":"services.generation_service","message":"\ud83d\udcb3 [GENERATION] Profile lookup failed during credit processing: User \#(user) not found","user_id":"\#(user)"}"#,
+                #"{"log":"2025-08-02 07:07:57,123 - services.user_service - INFO - \u2705 [USER_SERVICE] Credits deducted successfully for user \#(user)\n","stream":"stdout","time":"2025-08-02T07:07:57.123456789Z"}"#,
+                "2025-08-02T07:07:57.123456789Z stdout F 2025-08-02 \(time) - services.generation_service - ERROR - ❌ [GENERATION] Credit processing failed: Profile lookup error",
+                "2025-08-02 \(time) - repositories.user_repository - WARNING - âš\u{a0}ï¸ [USER_REPO] User profile not found for ID \(user), attempting to create from auth data",
+                "ðŸ” [GENERATION] Calling can_afford_generation for user \(user)",
+                "Traceback (most recent call last):",
+                "  File \"/app/services/generation_service.py\", line 228, in create_generation",
+            ]
+        }
+        var bytes: [UInt8] = []
+        var lines: [(Int, Int)] = []
+        bytes.reserveCapacity(targetBytes + 4096)
+        var index = 0
+        while bytes.count < targetBytes {
+            let start = bytes.count
+            bytes += templates[index % templates.count].utf8
+            lines.append((start, bytes.count))
+            bytes.append(0x0A)
+            index += 1
+        }
+        return (bytes, lines)
+    }
+}
