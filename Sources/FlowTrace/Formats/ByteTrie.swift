@@ -4,7 +4,10 @@
 ///
 /// A case-folding trie stores its keys with ASCII letters lowered and folds the input the same
 /// way while matching.
-final class ByteTrie: @unchecked Sendable {
+///
+/// The trie is a plain value over raw storage, so that matching involves no reference counting;
+/// its owner (``VocabularyTables``) frees the storage with ``deallocate()``.
+struct ByteTrie: @unchecked Sendable {
     /// A match: how many input bytes it covers and the value stored for the key.
     struct Match {
         var length: Int
@@ -55,7 +58,8 @@ final class ByteTrie: @unchecked Sendable {
         isEmpty = totalEdges == 0
     }
 
-    deinit {
+    /// Frees the storage; the owner calls this exactly once, when no parser can use the trie any more.
+    func deallocate() {
         root.deallocate()
         firstBytes.deallocate()
         edgeStart.deallocate()

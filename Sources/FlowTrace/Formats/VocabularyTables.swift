@@ -22,4 +22,9 @@ final class VocabularyTables: @unchecked Sendable {
         postgrestPrefix = Array(definition.postgrestPrefix.utf8)
         postgrestRPCPrefix = Array(definition.postgrestRPCPrefix.utf8)
     }
+
+    deinit {
+        for trie in [statuses, levels, jsonFields, keywords, idTables] { trie.deallocate() }
+        repairer.deallocate()
+    }
 }
