@@ -44,22 +44,21 @@ enum ByteClass {
         else { return nil }
         var high: UInt64 = 0
         var low: UInt64 = 0
-        var valid = true
-        @inline(__always) func nibble(_ offset: Int) -> UInt64 {
+        var invalid: UInt8 = 0
+        for offset in 0..<36 where offset != 8 && offset != 13 && offset != 18 && offset != 23 {
             let value = byte(base, start + offset)
-            let digit = value &- 0x30
-            if digit < 10 { return UInt64(digit) }
-            let letter = (value | 0x20) &- 0x61
-            if letter < 6 { return UInt64(letter + 10) }
-            valid = false
-            return 0
+            var nibble = value &- 0x30
+            if nibble > 9 {
+                nibble = (value | 0x20) &- 0x57
+                invalid |= (nibble &- 10) > 5 ? 1 : 0
+            }
+            if offset < 19 {
+                high = high << 4 | UInt64(nibble & 0x0F)
+            } else {
+                low = low << 4 | UInt64(nibble & 0x0F)
+            }
         }
-        for offset in 0..<8 { high = high << 4 | nibble(offset) }
-        for offset in 9..<13 { high = high << 4 | nibble(offset) }
-        for offset in 14..<18 { high = high << 4 | nibble(offset) }
-        for offset in 19..<23 { low = low << 4 | nibble(offset) }
-        for offset in 24..<36 { low = low << 4 | nibble(offset) }
-        return valid ? EntityKey(high: high, low: low) : nil
+        return invalid == 0 ? EntityKey(high: high, low: low) : nil
     }
 
     /// Reads the decimal digits at `position`, advancing past them; `nil` when there are none.

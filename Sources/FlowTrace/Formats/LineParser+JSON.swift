@@ -93,9 +93,7 @@ extension LineParser {
         if let value = field(.user) { event.user = entity(base, value) }
         if let value = field(.generation) { event.generation = entity(base, value) }
         if let value = field(.request) { event.request = entity(base, value) }
-        var analyser = MessageAnalyser(tables: tables, base: UnsafeRawPointer(text.base), event: event)
-        analyser.run()
-        event = analyser.event
+        MessageAnalyser.analyse(&event, tables: tables, base: UnsafeRawPointer(text.base))
     }
 
     /// Appends a decoded value to the event text after a separating newline; returns its range.

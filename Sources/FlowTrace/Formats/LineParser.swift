@@ -69,9 +69,7 @@ public struct LineParser {
         event.flags.formUnion(normalise(base + start, count: end - start))
         let textBase = UnsafeRawPointer(text.base)
         readLayout(textBase, end: text.count, into: &event)
-        var analyser = MessageAnalyser(tables: tables, base: textBase, event: event)
-        analyser.run()
-        event = analyser.event
+        MessageAnalyser.analyse(&event, tables: tables, base: textBase)
         if event.layout == .unparsed {
             if event.kind == .requestStart || event.kind == .requestEnd {
                 event.layout = .requestTracking

@@ -5,7 +5,8 @@
 struct MessageAnalyser {
     unowned(unsafe) let tables: VocabularyTables
     let base: UnsafeRawPointer
-    var event: Event
+    /// The event being filled, owned by the caller for the duration of ``analyse(_:tables:base:)``.
+    private let eventPointer: UnsafeMutablePointer<Event>
     let start: Int
     let end: Int
 
@@ -19,12 +20,25 @@ struct MessageAnalyser {
     var lastNumber: Int64 = 0
     var lastNumberEnd = -2
 
-    init(tables: VocabularyTables, base: UnsafeRawPointer, event: Event) {
+    /// Reads the message of `event` (its ``Event/message`` range of `base`) into its fields.
+    static func analyse(_ event: inout Event, tables: VocabularyTables, base: UnsafeRawPointer) {
+        withUnsafeMutablePointer(to: &event) { pointer in
+            var analyser = MessageAnalyser(tables: tables, base: base, event: pointer)
+            analyser.run()
+        }
+    }
+
+    private init(tables: VocabularyTables, base: UnsafeRawPointer, event: UnsafeMutablePointer<Event>) {
         self.tables = tables
         self.base = base
-        self.event = event
-        start = Int(event.message.start)
-        end = event.message.end
+        eventPointer = event
+        start = Int(event.pointee.message.start)
+        end = event.pointee.message.end
+    }
+
+    var event: Event {
+        unsafeAddress { UnsafePointer(eventPointer) }
+        nonmutating unsafeMutableAddress { eventPointer }
     }
 
     mutating func run() {
