@@ -80,25 +80,24 @@ struct MessageAnalyser {
 
     /// Walks the message once, token by token.
     private mutating func walk(from begin: Int) {
+        let classes = tables.byteClasses
         var position = begin
         while position < end {
             let byte = ByteClass.byte(base, position)
-            if ByteClass.isWord(byte) {
-                position = word(at: position)
-                continue
-            }
-            switch byte {
-            case 0x5B:
+            switch classes[Int(byte)] {
+            case ByteClass.other:
+                position += 1
+            case ByteClass.wordClass, ByteClass.digitClass:
+                position = word(at: position, classes: classes)
+            case ByteClass.bracketClass:
                 position = bracket(at: position)
-                continue
-            case 0x3B, 0x7C, 0x21, 0x3F:
+            case ByteClass.clauseBreakClass:
                 endClause()
-            case 0x2E:
-                if position + 1 >= end || ByteClass.isSpace(ByteClass.byte(base, position + 1)) { endClause() }
+                position += 1
             default:
-                break
+                if position + 1 >= end || ByteClass.isSpace(ByteClass.byte(base, position + 1)) { endClause() }
+                position += 1
             }
-            position += 1
         }
     }
 
@@ -131,24 +130,24 @@ struct MessageAnalyser {
     }
 
     /// One word-character token: an id, a number or a keyword. Returns where to continue.
-    private mutating func word(at position: Int) -> Int {
+    private mutating func word(at position: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
         let byte = ByteClass.byte(base, position)
         if position + 36 <= end, ByteClass.byte(base, position + 8) == 0x2D,
-           position + 36 == end || !ByteClass.isWord(ByteClass.byte(base, position + 36)),
+           position + 36 == end || classes[Int(ByteClass.byte(base, position + 36))] & 3 == 0,
            let key = ByteClass.uuidKey(base, at: position, end: end) {
             id(key, from: position, to: position + 36)
             return position + 36
         }
-        if ByteClass.isDigit(byte) {
+        if classes[Int(byte)] == ByteClass.digitClass {
             var cursor = position
             let value = ByteClass.readInteger(base, &cursor, end: end) ?? 0
-            if cursor < end, ByteClass.isWord(ByteClass.byte(base, cursor)) {
+            if cursor < end, classes[Int(ByteClass.byte(base, cursor))] & 3 != 0 {
                 if ByteClass.has(base, at: cursor, end: end, "ms"),
-                   cursor + 2 == end || !ByteClass.isWord(ByteClass.byte(base, cursor + 2)) {
+                   cursor + 2 == end || classes[Int(ByteClass.byte(base, cursor + 2))] & 3 == 0 {
                     if event.durationMilliseconds == nil { event.durationMilliseconds = value }
                     return cursor + 2
                 }
-                return skipWord(from: cursor)
+                return skipWord(from: cursor, classes: classes)
             }
             number(value, end: cursor)
             return cursor
@@ -157,12 +156,14 @@ struct MessageAnalyser {
            let match = tables.keywords.longestMatch(base, from: position, to: end, wordBoundary: true) {
             return keyword(match.value, at: position, length: match.length)
         }
-        return skipWord(from: position)
+        return skipWord(from: position + 1, classes: classes)
     }
 
-    private func skipWord(from position: Int) -> Int {
+    /// The end of the word characters from `position`.
+    @inline(__always)
+    private func skipWord(from position: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
         var cursor = position
-        while cursor < end, ByteClass.isWord(ByteClass.byte(base, cursor)) { cursor += 1 }
+        while cursor < end, classes[Int(ByteClass.byte(base, cursor))] & 3 != 0 { cursor += 1 }
         return cursor
     }
 

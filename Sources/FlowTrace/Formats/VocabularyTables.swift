@@ -11,6 +11,8 @@ final class VocabularyTables: @unchecked Sendable {
     let repairer: MojibakeRepairer
     let postgrestPrefix: [UInt8]
     let postgrestRPCPrefix: [UInt8]
+    /// Byte classes for the message walk (``ByteClass/makeTable()``).
+    let byteClasses: UnsafeMutablePointer<UInt8>
 
     init(_ definition: VocabularyDefinition) {
         statuses = definition.statusTrie()
@@ -21,10 +23,12 @@ final class VocabularyTables: @unchecked Sendable {
         repairer = MojibakeRepairer(symbols: definition.repairSymbols(), codePages: definition.codePages)
         postgrestPrefix = Array(definition.postgrestPrefix.utf8)
         postgrestRPCPrefix = Array(definition.postgrestRPCPrefix.utf8)
+        byteClasses = ByteClass.makeTable()
     }
 
     deinit {
         for trie in [statuses, levels, jsonFields, keywords, idTables] { trie.deallocate() }
         repairer.deallocate()
+        byteClasses.deallocate()
     }
 }
