@@ -152,8 +152,9 @@ struct MessageAnalyser {
             number(value, end: cursor)
             return cursor
         }
-        if tables.keywords.canStart(with: byte),
-           let match = tables.keywords.longestMatch(base, from: position, to: end, wordBoundary: true) {
+        let keywords = tables.keywords
+        if keywords.mayMatch(base, at: position, end: end),
+           let match = keywords.longestMatch(base, from: position, to: end, wordBoundary: true) {
             return keyword(match.value, at: position, length: match.length)
         }
         return skipWord(from: position + 1, classes: classes)
