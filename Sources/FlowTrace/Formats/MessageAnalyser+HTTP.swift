@@ -39,7 +39,8 @@ extension MessageAnalyser {
     /// An HTTP-client line starting at `position`, or an access line's quoted request line.
     mutating func readHTTP(at position: Int) {
         var cursor = position
-        if let match = tables.keywords.longestMatch(base, from: position, to: end),
+        if tables.keywords.mayMatch(base, at: position, end: end),
+           let match = tables.keywords.longestMatch(base, from: position, to: end),
            KeywordRole.unpack(match.value).role == .httpCall {
             cursor += match.length
             ByteClass.skipSpaces(base, &cursor, end: end)

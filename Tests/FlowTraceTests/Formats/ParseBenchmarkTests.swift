@@ -42,6 +42,42 @@ import FlowTrace
             \(String(format: "%.0f", Double(corpus.bytes.count) / bestCPU / 1e6)) MB/s (checksum \(checksum))
             """)
         #expect(checksum != 0)
+        // With a malloc-counting shim preloaded (exporting `fmt_malloc_count`), count the
+        // allocations of one more pass in steady state: there must be none.
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fmt_malloc_count") {
+            let count = unsafeBitCast(symbol, to: (@convention(c) () -> UInt).self)
+            let before = count()
+            corpus.bytes.withUnsafeBytes { buffer in
+                for (start, end) in corpus.lines {
+                    let line = RawLine(bytes: UnsafeRawBufferPointer(rebasing: buffer[start..<end]), number: 1,
+                                       byteOffset: Int64(start), fullLength: end - start)
+                    checksum &+= Int(parser.parse(line).layout.rawValue)
+                }
+            }
+            let allocations = count() - before
+            print("allocations during \(corpus.lines.count) parses: \(allocations)")
+            #expect(allocations == 0)
+        }
+    }
+
+    /// Per-template cost, to see which layouts are expensive (`FLOWTRACE_BENCH=detail`).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["FLOWTRACE_BENCH"] == "detail"))
+    func parseSpeedPerTemplate() throws {
+        let vocabulary = try FormatVocabulary.builtin()
+        var parser = LineParser(vocabulary: vocabulary)
+        let only = ProcessInfo.processInfo.environment["FLOWTRACE_BENCH_TEMPLATE"].flatMap { Int($0) }
+        for (index, template) in BenchmarkCorpus.templates(count: 1).enumerated() where only == nil || only == index {
+            var line = template
+            let before = Self.threadCPUSeconds()
+            let rounds = only == nil ? 20_000 : 2_000_000
+            line.withUTF8 { bytes in
+                for _ in 0..<rounds {
+                    _ = parser.parse(RawLine(bytes: UnsafeRawBufferPointer(bytes), number: 1, byteOffset: 0, fullLength: bytes.count))
+                }
+            }
+            let nanoseconds = (Self.threadCPUSeconds() - before) * 1e9 / Double(rounds)
+            print(String(format: "%7.1f ns %4d B  ", nanoseconds, template.utf8.count) + template.prefix(90))
+        }
     }
 
     /// CPU time of the calling thread, so that results are comparable on a shared machine.
@@ -55,10 +91,27 @@ import FlowTrace
 /// A synthetic log mixing every layout in realistic proportions, with varying ids and numbers.
 enum BenchmarkCorpus {
     static func make(targetBytes: Int) -> (bytes: [UInt8], lines: [(Int, Int)]) {
+        let templates = templates(count: 2000)
+        var bytes: [UInt8] = []
+        var lines: [(Int, Int)] = []
+        bytes.reserveCapacity(targetBytes + 4096)
+        var index = 0
+        while bytes.count < targetBytes {
+            let start = bytes.count
+            bytes += templates[index % templates.count].utf8
+            lines.append((start, bytes.count))
+            bytes.append(0x0A)
+            index += 1
+        }
+        return (bytes, lines)
+    }
+
+    /// `count` rounds of every kind of line, each round with its own ids and numbers.
+    static func templates(count: Int) -> [String] {
         var generator = SystemRandomNumberGenerator()
         func uuid() -> String { UUID().uuidString.lowercased() }
         var templates: [String] = []
-        for index in 0..<2000 {
+        for index in 0..<count {
             let user = uuid(), generation = uuid(), request = uuid()
             let amount = Int.random(in: 1...500, using: &generator)
             let time = String(format: "07:%02d:%02d,%03d", index / 60 % 60, index % 60, index % 1000)
@@ -83,17 +136,6 @@ enum BenchmarkCorpus {
                 "  File \"/app/services/generation_service.py\", line 228, in create_generation",
             ]
         }
-        var bytes: [UInt8] = []
-        var lines: [(Int, Int)] = []
-        bytes.reserveCapacity(targetBytes + 4096)
-        var index = 0
-        while bytes.count < targetBytes {
-            let start = bytes.count
-            bytes += templates[index % templates.count].utf8
-            lines.append((start, bytes.count))
-            bytes.append(0x0A)
-            index += 1
-        }
-        return (bytes, lines)
+        return templates
     }
 }
