@@ -70,6 +70,8 @@ extension LineParser {
         let outerTime = field(.time).flatMap { time(base, $0) }
         if field(.level) == nil, decoded.count > 0 {
             let saved = event
+            let savedMidnight = lastMidnight
+            if let outerTime { _ = dated(outerTime) }  // the wrapper's date also dates a time-only inner line
             parseText(UnsafeRawPointer(decoded.base), from: 0, to: decoded.count, into: &event)
             switch event.layout {
             case .pythonBasic, .console, .pythonDefault, .isoLevel, .requestTracking:
@@ -77,6 +79,7 @@ extension LineParser {
                 return
             default:
                 event = saved
+                lastMidnight = savedMidnight
             }
         }
         text.count = 0

@@ -42,6 +42,9 @@ public struct LineParser {
             start = prefix.end
             containerTime = prefix.milliseconds
             event.flags.insert(.containerPrefix)
+            // The runtime's date also dates the time-only lines it wraps.
+            let ofDay = prefix.milliseconds % LogTime.millisecondsPerDay
+            lastMidnight = prefix.milliseconds - (ofDay < 0 ? ofDay + LogTime.millisecondsPerDay : ofDay)
         }
         var first = start
         ByteClass.skipSpaces(base, &first, end: end)
