@@ -15,10 +15,13 @@ struct ByteTrie: @unchecked Sendable {
         var value: Int32
     }
 
+    /// A node: its value, and its edges with the first one inline (most nodes have only one).
     private struct Node {
         var edgeStart: Int32
         var edgeCount: Int32
         var value: Int32
+        var firstTarget: Int32
+        var firstByte: UInt8
     }
 
     let foldsCase: Bool
@@ -49,8 +52,10 @@ struct ByteTrie: @unchecked Sendable {
         edgeTargets = .allocate(capacity: max(totalEdges, 1))
         var next = 0
         for node in 0..<nodeCount {
-            nodes[node] = Node(edgeStart: Int32(next), edgeCount: Int32(children[node].count), value: nodeValues[node])
-            for (byte, child) in children[node].sorted(by: { $0.key < $1.key }) {
+            let edges = children[node].sorted(by: { $0.key < $1.key })
+            nodes[node] = Node(edgeStart: Int32(next), edgeCount: Int32(edges.count), value: nodeValues[node],
+                               firstTarget: edges.first?.value ?? -1, firstByte: edges.first?.key ?? 0)
+            for (byte, child) in edges {
                 edgeBytes[next] = byte
                 edgeTargets[next] = child
                 next += 1
@@ -124,8 +129,10 @@ struct ByteTrie: @unchecked Sendable {
     @inline(__always)
     private func child(of node: Int32, byte: UInt8) -> Int32 {
         let info = nodes[Int(node)]
-        var index = Int(info.edgeStart)
-        let last = index + Int(info.edgeCount)
+        if info.firstByte == byte { return info.firstTarget }
+        guard info.edgeCount > 1 else { return -1 }
+        var index = Int(info.edgeStart) + 1
+        let last = Int(info.edgeStart) + Int(info.edgeCount)
         while index < last {
             if edgeBytes[index] == byte { return edgeTargets[index] }
             index += 1

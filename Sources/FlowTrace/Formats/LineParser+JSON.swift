@@ -110,7 +110,9 @@ extension LineParser {
     /// Appends an id value to the event text and keys it.
     private func entity(_ base: UnsafeRawPointer, _ value: JSONScanner.Value) -> EntityRef {
         let range = append(base, value)
-        return EntityRef(key: EntityKey(bytes: range.slice(text.bytes)), range: range)
+        let start = Int(range.start)
+        let key = range.count == 36 ? ByteClass.uuidKey(UnsafeRawPointer(text.base), at: start, end: range.end) : nil
+        return EntityRef(key: key ?? EntityKey(hashing: range.slice(text.bytes)), range: range)
     }
 
     /// A time value: an ISO string or an epoch number (seconds or milliseconds).

@@ -37,7 +37,9 @@ extension MessageAnalyser {
     }
 
     /// An HTTP-client line starting at `position`, or an access line's quoted request line.
-    mutating func readHTTP(at position: Int) {
+    /// Returns where the word walk should start: after the URL of an HTTP-client line, whose
+    /// ids and table the URL reading has already taken.
+    mutating func readHTTP(at position: Int) -> Int {
         var cursor = position
         if tables.keywords.mayMatch(base, at: position, end: end),
            let match = tables.keywords.longestMatch(base, from: position, to: end),
@@ -46,27 +48,28 @@ extension MessageAnalyser {
             ByteClass.skipSpaces(base, &cursor, end: end)
             guard let (method, afterMethod) = method(at: cursor), afterMethod < end,
                   ByteClass.byte(base, afterMethod) == 0x20
-            else { return }
+            else { return position }
             event.kind = .httpCall
             event.httpMethod = method
             cursor = url(at: afterMethod + 1, method: method)
             if let quote = LineParser.find(base, "\"HTTP/", from: cursor, end: end) {
                 readStatus(after: quote + 6)
             }
-            return
+            return cursor
         }
         guard let quote = LineParser.find(base, "\"", from: position, end: end),
               let (method, afterMethod) = method(at: quote + 1), afterMethod + 1 < end,
               ByteClass.byte(base, afterMethod) == 0x20, ByteClass.byte(base, afterMethod + 1) == 0x2F
-        else { return }
+        else { return position }
         let pathStart = afterMethod + 1
         cursor = pathStart
         while cursor < end, ByteClass.byte(base, cursor) != 0x20, ByteClass.byte(base, cursor) != 0x22 { cursor += 1 }
-        guard ByteClass.has(base, at: cursor, end: end, " HTTP/") else { return }
+        guard ByteClass.has(base, at: cursor, end: end, " HTTP/") else { return position }
         event.kind = .access
         event.httpMethod = method
         event.httpPath = TextRange(start: pathStart, count: cursor - pathStart)
         readStatus(after: cursor + 6)
+        return position
     }
 
     /// The status after `HTTP/<version>` and the closing quote (`HTTP/1.1" 200`, `HTTP/2 201 Created"`).

@@ -47,8 +47,7 @@ struct MessageAnalyser {
         guard position < end else { return }
         if readRequestTracking(at: position) { return }
         readStatus(at: position)
-        readHTTP(at: position)
-        walk(from: position)
+        walk(from: readHTTP(at: position))
     }
 
     /// The status symbol at the start of the message, or right after a leading tag.
