@@ -21,6 +21,8 @@ enum KeywordRole: UInt8, Sendable {
     case httpCall
     /// The word a request-tracking start line ends with (`Started`).
     case requestStarted
+    /// An id column word (`id`): labels the next id by the line's table (``FormatVocabulary`` `id_columns`).
+    case idColumn
 
     /// Packs a role and its payload into a trie value.
     static func pack(_ role: KeywordRole, _ payload: UInt8 = 0) -> Int32 {

@@ -24,6 +24,14 @@ extension MessageAnalyser {
             operationLabelled = true
         case .tableMarker:
             if candidateOperation != .none || operationLabelled { return table(after: after) }
+        case .idColumn:
+            if let table = event.table {
+                let range = table.range
+                if let match = tables.idTables.longestMatch(base, from: Int(range.start), to: range.end),
+                   match.length == Int(range.count) {
+                    pendingEntity = EntityRole(rawValue: UInt8(match.value))
+                }
+            }
         case .httpCall, .requestStarted:
             break
         }

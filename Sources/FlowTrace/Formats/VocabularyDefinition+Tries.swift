@@ -45,6 +45,7 @@ extension VocabularyDefinition {
         let simple: [(KeywordRole, [String])] = [
             (.operationLabel, operationLabels), (.tableMarker, tableMarkers), (.amount, amount),
             (.balance, balance), (.rows, rows), (.httpCall, httpCallMarkers), (.requestStarted, requestStarted),
+            (.idColumn, idKeywords),
         ]
         for (role, words) in simple {
             for word in words { builder.insert(word, value: KeywordRole.pack(role)) }
