@@ -154,17 +154,14 @@ extension MessageAnalyser {
         }
     }
 
+    /// The entity a filter column names: an entity keyword (`user_id`), or an id keyword (`id`)
+    /// on a table the vocabulary maps to an entity.
     private func entity(ofColumn start: Int, _ columnEnd: Int) -> EntityRole? {
-        if columnEnd - start == 2, ByteClass.has(base, at: start, end: columnEnd, "id"), let table = event.table {
-            let range = table.range
-            guard let match = tables.idTables.longestMatch(base, from: Int(range.start), to: range.end),
-                  match.length == Int(range.count) else { return nil }
-            return EntityRole(rawValue: UInt8(match.value))
-        }
         guard let match = tables.keywords.longestMatch(base, from: start, to: columnEnd),
               match.length == columnEnd - start else { return nil }
         let (role, payload) = KeywordRole.unpack(match.value)
-        return role == .entity ? EntityRole(rawValue: payload) : nil
+        if role == .entity { return EntityRole(rawValue: payload) }
+        return role == .idColumn ? entityOfTable() : nil
     }
 
     private func hasPrefix(_ prefix: [UInt8], at position: Int, end limit: Int) -> Bool {

@@ -25,13 +25,7 @@ extension MessageAnalyser {
         case .tableMarker:
             if candidateOperation != .none || operationLabelled { return table(after: after) }
         case .idColumn:
-            if let table = event.table {
-                let range = table.range
-                if let match = tables.idTables.longestMatch(base, from: Int(range.start), to: range.end),
-                   match.length == Int(range.count) {
-                    pendingEntity = EntityRole(rawValue: UInt8(match.value))
-                }
-            }
+            if let entity = entityOfTable() { pendingEntity = entity }
         case .httpCall, .requestStarted:
             break
         }
@@ -111,5 +105,14 @@ extension MessageAnalyser {
     /// Whether some entity of the event already has this key.
     private func names(_ key: EntityKey) -> Bool {
         event.user?.key == key || event.generation?.key == key || event.request?.key == key
+    }
+
+    /// The entity whose ids the line's table holds (vocabulary `id_columns`), if any.
+    func entityOfTable() -> EntityRole? {
+        guard let table = event.table else { return nil }
+        let range = table.range
+        guard let match = tables.idTables.longestMatch(base, from: Int(range.start), to: range.end),
+              match.length == Int(range.count) else { return nil }
+        return EntityRole(rawValue: UInt8(match.value))
     }
 }
