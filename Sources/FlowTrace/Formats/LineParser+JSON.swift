@@ -1,9 +1,10 @@
 /// JSON lines: finds the fields the vocabulary names (top level first, then one level down in
 /// objects such as `attributes`), decodes the message into the event text, and reads a Docker
-/// `{"log": "<text line>"}` wrapper as the text line it holds.
+/// `{"log": "<line>"}` wrapper (no level of its own) as the text or JSON line it holds.
 extension LineParser {
     /// Parses `base[start..<end]` as one JSON object; false when it is malformed.
-    mutating func parseJSON(_ base: UnsafeRawPointer, from start: Int, to end: Int, into event: inout Event) -> Bool {
+    mutating func parseJSON(_ base: UnsafeRawPointer, from start: Int, to end: Int, into event: inout Event,
+                            unwrapping: Bool = true) -> Bool {
         let roles = JSONFieldRole.allCases.count
         return withUnsafeTemporaryAllocation(of: JSONScanner.Value.self, capacity: roles) { fields in
             for index in 0..<roles { fields[index] = JSONScanner.Value(start: -1, end: -1, isString: false, hasEscapes: false) }
@@ -11,7 +12,7 @@ extension LineParser {
             guard members(&scanner, nested: false, into: fields) else { return false }
             scanner.skipWhitespace()
             guard scanner.position == end else { return false }
-            readJSON(base, fields: fields, into: &event)
+            readJSON(base, fields: fields, into: &event, unwrapping: unwrapping)
             return true
         }
     }
@@ -55,7 +56,7 @@ extension LineParser {
     }
 
     private mutating func readJSON(_ base: UnsafeRawPointer, fields: UnsafeMutableBufferPointer<JSONScanner.Value>,
-                                   into event: inout Event) {
+                                   into event: inout Event, unwrapping: Bool) {
         func field(_ role: JSONFieldRole) -> JSONScanner.Value? {
             let value = fields[Int(role.rawValue)]
             return value.start < 0 ? nil : value
@@ -72,6 +73,15 @@ extension LineParser {
             let saved = event
             let savedMidnight = lastMidnight
             if let outerTime { _ = dated(outerTime) }  // the wrapper's date also dates a time-only inner line
+            if unwrapping, ByteClass.byte(decoded.base, 0) == 0x7B {
+                wrapped.count = 0
+                wrapped.append(decoded.base, count: decoded.count)
+                if parseJSON(UnsafeRawPointer(wrapped.base), from: 0, to: wrapped.count, into: &event, unwrapping: false) {
+                    if event.time == nil, let outerTime { event.time = dated(outerTime) }
+                    return
+                }
+                event = saved
+            }
             parseText(UnsafeRawPointer(decoded.base), from: 0, to: decoded.count, into: &event)
             switch event.layout {
             case .pythonBasic, .console, .pythonDefault, .isoLevel, .requestTracking:

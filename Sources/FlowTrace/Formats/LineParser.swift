@@ -16,6 +16,8 @@ public struct LineParser {
     let text: TextBuffer
     /// Decoded JSON message text, before normalisation into ``text``.
     let decoded: TextBuffer
+    /// A JSON line found inside a Docker wrapper, parsed in turn.
+    let wrapped: TextBuffer
     /// Milliseconds at midnight (UTC) of the last dated line, for time-only layouts.
     var lastMidnight: Int64?
 
@@ -24,6 +26,7 @@ public struct LineParser {
         tables = vocabulary.tables
         text = TextBuffer()
         decoded = TextBuffer()
+        wrapped = TextBuffer()
     }
 
     /// Parses one line. The event's TextRanges refer to the parser's event text, valid until the next call.
