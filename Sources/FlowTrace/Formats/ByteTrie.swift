@@ -34,7 +34,6 @@ struct ByteTrie: @unchecked Sendable {
     /// One bit per (folded) pair of first two bytes some key can start with; a one-byte key sets
     /// every pair of its byte.
     private let pairs: UnsafeMutablePointer<UInt64>
-    let isEmpty: Bool
 
     /// Builds a trie from child dictionaries (`children[node][byte] = child`) and node values.
     init(children: [[UInt8: Int32]], values nodeValues: [Int32], foldsCase: Bool) {
@@ -71,7 +70,6 @@ struct ByteTrie: @unchecked Sendable {
                 pairs[index >> 6] |= 1 << UInt64(index & 63)
             }
         }
-        isEmpty = totalEdges == 0
     }
 
     /// Frees the storage; the owner calls this exactly once, when no parser can use the trie any more.

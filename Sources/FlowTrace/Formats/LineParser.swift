@@ -7,10 +7,10 @@
 /// a container runtime prefix is removed first. Each event's ``TextRange``s refer to the
 /// parser's event text, which is valid until the next call to ``parse(_:)``.
 ///
-/// A parser is a value with reference-typed scratch storage: do not share one between threads,
-/// and give each stream its own.
+/// A parser is a value with reference-typed scratch storage that its copies share: do not use one
+/// from two threads, and give each stream its own. The vocabulary is shared and immutable.
 public struct LineParser {
-    let vocabulary: FormatVocabulary
+    /// The compiled vocabulary (shared, immutable).
     let tables: VocabularyTables
     /// The event text of the last parsed line.
     let text: TextBuffer
@@ -22,7 +22,6 @@ public struct LineParser {
     var lastMidnight: Int64?
 
     public init(vocabulary: FormatVocabulary) {
-        self.vocabulary = vocabulary
         tables = vocabulary.tables
         text = TextBuffer()
         decoded = TextBuffer()
