@@ -6,6 +6,8 @@ final class VocabularyTables: @unchecked Sendable {
     let levels: ByteTrie
     let jsonFields: ByteTrie
     let keywords: ByteTrie
+    /// The keywords' first words (``WordTable``).
+    let keywordWords: WordTable
     /// Table names whose `id` column filter names an entity (payload: ``EntityRole``).
     let idTables: ByteTrie
     let repairer: MojibakeRepairer
@@ -19,6 +21,7 @@ final class VocabularyTables: @unchecked Sendable {
         levels = definition.levelTrie()
         jsonFields = definition.jsonFieldTrie()
         keywords = definition.keywordTrie()
+        keywordWords = definition.keywordWordTable()
         idTables = definition.idTableTrie()
         repairer = MojibakeRepairer(symbols: definition.repairSymbols(), codePages: definition.codePages)
         postgrestPrefix = Array(definition.postgrestPrefix.utf8)
@@ -28,6 +31,7 @@ final class VocabularyTables: @unchecked Sendable {
 
     deinit {
         for trie in [statuses, levels, jsonFields, keywords, idTables] { trie.deallocate() }
+        keywordWords.deallocate()
         repairer.deallocate()
         byteClasses.deallocate()
     }
