@@ -36,21 +36,22 @@ extension LineParser {
                 continue
             }
             let valueStart = scanner.position
-            guard scanner.skipValue() else { return false }
-            guard let role, role != .nested else { continue }
+            var value: JSONScanner.Value?
+            if scanner.current == 0x22 {
+                guard let string = scanner.string() else { return false }
+                value = string
+            } else {
+                guard scanner.skipValue() else { return false }
+                let byte = ByteClass.byte(scanner.base, valueStart)
+                if ByteClass.isDigit(byte) || byte == 0x2D {
+                    value = JSONScanner.Value(start: valueStart, end: scanner.position, isString: false, hasEscapes: false)
+                }
+            }
+            guard let role, role != .nested, var value else { continue }
             let slot = Int(role.rawValue)
             guard fields[slot].start < 0 || (fields[slot].isNested && !nested) else { continue }
-            let byte = ByteClass.byte(scanner.base, valueStart)
-            if byte == 0x22 {
-                var copy = JSONScanner(base: scanner.base, end: scanner.end, position: valueStart)
-                if var value = copy.string() {
-                    value.isNested = nested
-                    fields[slot] = value
-                }
-            } else if ByteClass.isDigit(byte) || byte == 0x2D {
-                fields[slot] = JSONScanner.Value(start: valueStart, end: scanner.position, isString: false,
-                                                 hasEscapes: false, isNested: nested)
-            }
+            value.isNested = nested
+            fields[slot] = value
         } while scanner.consume(0x2C)
         return scanner.consume(0x7D)
     }
