@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A small, allocation-free JSON scanner over bytes: it walks one object's members, reports
 /// where each string or number value is, and skips everything else. It validates as it goes,
 /// so a malformed line is detected, but never builds values.
@@ -138,7 +144,9 @@ struct JSONScanner {
         var position = value.start
         var runStart = position
         while position < value.end {
-            guard ByteClass.byte(base, position) == 0x5C, position + 1 < value.end else { position += 1; continue }
+            guard let hit = memchr(base + position, 0x5C, value.end - position) else { break }
+            position = UnsafeRawPointer(hit) - base
+            guard position + 1 < value.end else { break }
             output.append(base + runStart, count: position - runStart)
             let escape = ByteClass.byte(base, position + 1)
             position += 2
