@@ -5,6 +5,11 @@ import FlowTrace
 /// Parse speed on a realistic mix of lines. Runs only when `FLOWTRACE_BENCH` is set, and is
 /// meaningful only in release mode:
 /// `FLOWTRACE_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter ParseBenchmark`
+/// (`FLOWTRACE_BENCH=detail` times each kind of line; `FLOWTRACE_BENCH_TEMPLATE=n` only the n-th).
+///
+/// To check that steady-state parsing does not allocate, preload a shared library that counts
+/// `malloc`/`realloc`/`posix_memalign` calls and exports `unsigned long fmt_malloc_count(void)`
+/// (`LD_PRELOAD=./libcount.so`); the test then counts the allocations of one more pass.
 @Suite struct ParseBenchmarkTests {
     static let enabled = ProcessInfo.processInfo.environment["FLOWTRACE_BENCH"] != nil
 
