@@ -11,15 +11,8 @@ public struct FormatVocabulary: Sendable {
     /// The file name errors are reported against.
     public let file: String
 
-    let statuses: ByteTrie
-    let levels: ByteTrie
-    let jsonFields: ByteTrie
-    let keywords: ByteTrie
-    /// Table names whose `id` column filter names an entity (payload: ``EntityRole``).
-    let idTables: ByteTrie
-    let repairer: MojibakeRepairer
-    let postgrestPrefix: [UInt8]
-    let postgrestRPCPrefix: [UInt8]
+    /// The compiled tries, shared by every copy of the vocabulary and every parser.
+    let tables: VocabularyTables
 
     /// The vocabulary embedded from `Rules/formats.yaml`.
     public static func builtin() throws -> FormatVocabulary {
@@ -43,14 +36,7 @@ public struct FormatVocabulary: Sendable {
         let definition = try VocabularyDefinition(yaml: yaml, file: file)
         self.file = file
         samples = definition.samples
-        statuses = definition.statusTrie()
-        levels = definition.levelTrie()
-        jsonFields = definition.jsonFieldTrie()
-        keywords = definition.keywordTrie()
-        idTables = definition.idTableTrie()
-        repairer = MojibakeRepairer(symbols: definition.repairSymbols(), codePages: definition.codePages)
-        postgrestPrefix = Array(definition.postgrestPrefix.utf8)
-        postgrestRPCPrefix = Array(definition.postgrestRPCPrefix.utf8)
+        tables = VocabularyTables(definition)
         if checkingSamples { try checkSamples() }
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A small, allocation-free JSON scanner over bytes: it walks one object's members, reports
 /// where each string or number value is, and skips everything else. It validates as it goes,
 /// so a malformed line is detected, but never builds values.
@@ -42,6 +48,8 @@ struct JSONScanner {
         let start = position
         var escaped = false
         while position < end {
+            position = JSONScanner.nextSpecial(base, from: position, end: end)
+            guard position < end else { break }
             let byte = ByteClass.byte(base, position)
             if byte == 0x22 {
                 position += 1
@@ -56,6 +64,28 @@ struct JSONScanner {
             position += 1
         }
         return nil
+    }
+
+    /// The offset of the first `"`, `\\` or control byte at or after `start`, eight bytes at a time.
+    @inline(__always)
+    static func nextSpecial(_ base: UnsafeRawPointer, from start: Int, end: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var position = start
+        while position + 8 <= end {
+            let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+            let quote = word ^ (0x22 &* ones)
+            let backslash = word ^ (0x5C &* ones)
+            let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- 0x20 &* ones) & ~word) & highs
+            if special != 0 { return position + special.trailingZeroBitCount / 8 }
+            position += 8
+        }
+        while position < end {
+            let byte = ByteClass.byte(base, position)
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 { return position }
+            position += 1
+        }
+        return end
     }
 
     /// A number at the current position.
@@ -114,7 +144,9 @@ struct JSONScanner {
         var position = value.start
         var runStart = position
         while position < value.end {
-            guard ByteClass.byte(base, position) == 0x5C, position + 1 < value.end else { position += 1; continue }
+            guard let hit = memchr(base + position, 0x5C, value.end - position) else { break }
+            position = UnsafeRawPointer(hit) - base
+            guard position + 1 < value.end else { break }
             output.append(base + runStart, count: position - runStart)
             let escape = ByteClass.byte(base, position + 1)
             position += 2

@@ -21,6 +21,8 @@ enum KeywordRole: UInt8, Sendable {
     case httpCall
     /// The word a request-tracking start line ends with (`Started`).
     case requestStarted
+    /// An id column word (`id`): labels the next id by the line's table (``FormatVocabulary`` `id_columns`).
+    case idColumn
 
     /// Packs a role and its payload into a trie value.
     static func pack(_ role: KeywordRole, _ payload: UInt8 = 0) -> Int32 {
@@ -31,53 +33,5 @@ enum KeywordRole: UInt8, Sendable {
     @inline(__always)
     static func unpack(_ value: Int32) -> (role: KeywordRole, payload: UInt8) {
         (KeywordRole(rawValue: UInt8(truncatingIfNeeded: value >> 8)) ?? .amount, UInt8(truncatingIfNeeded: value))
-    }
-}
-
-/// The entities the engine correlates on; keyword lists and JSON field names map onto them.
-enum EntityRole: UInt8, Sendable, CaseIterable {
-    case user = 0
-    case generation
-    case request
-
-    init?(name: String) {
-        switch name {
-        case "user": self = .user
-        case "generation": self = .generation
-        case "request": self = .request
-        default: return nil
-        }
-    }
-}
-
-/// The meaning of a JSON field name (`msg`, `severity`, `user_id`, …).
-enum JSONFieldRole: UInt8, Sendable, CaseIterable {
-    case message = 0
-    case time
-    case level
-    case logger
-    case module
-    case function
-    case line
-    case user
-    case generation
-    case request
-    /// An object one level down whose fields are read too (`attributes`, `extra`).
-    case nested
-
-    var name: String {
-        switch self {
-        case .message: "message"
-        case .time: "time"
-        case .level: "level"
-        case .logger: "logger"
-        case .module: "module"
-        case .function: "function"
-        case .line: "line"
-        case .user: "user"
-        case .generation: "generation"
-        case .request: "request"
-        case .nested: "nested"
-        }
     }
 }

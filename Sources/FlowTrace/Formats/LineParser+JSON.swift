@@ -1,9 +1,10 @@
 /// JSON lines: finds the fields the vocabulary names (top level first, then one level down in
 /// objects such as `attributes`), decodes the message into the event text, and reads a Docker
-/// `{"log": "<text line>"}` wrapper as the text line it holds.
+/// `{"log": "<line>"}` wrapper (no level of its own) as the text or JSON line it holds.
 extension LineParser {
     /// Parses `base[start..<end]` as one JSON object; false when it is malformed.
-    mutating func parseJSON(_ base: UnsafeRawPointer, from start: Int, to end: Int, into event: inout Event) -> Bool {
+    mutating func parseJSON(_ base: UnsafeRawPointer, from start: Int, to end: Int, into event: inout Event,
+                            unwrapping: Bool = true) -> Bool {
         let roles = JSONFieldRole.allCases.count
         return withUnsafeTemporaryAllocation(of: JSONScanner.Value.self, capacity: roles) { fields in
             for index in 0..<roles { fields[index] = JSONScanner.Value(start: -1, end: -1, isString: false, hasEscapes: false) }
@@ -11,7 +12,7 @@ extension LineParser {
             guard members(&scanner, nested: false, into: fields) else { return false }
             scanner.skipWhitespace()
             guard scanner.position == end else { return false }
-            readJSON(base, fields: fields, into: &event)
+            readJSON(base, fields: fields, into: &event, unwrapping: unwrapping)
             return true
         }
     }
@@ -26,7 +27,7 @@ extension LineParser {
             guard let key = scanner.string(), scanner.consume(0x3A) else { return false }
             scanner.skipWhitespace()
             var role: JSONFieldRole?
-            if let match = vocabulary.jsonFields.longestMatch(scanner.base, from: key.start, to: key.end),
+            if let match = tables.jsonFields.longestMatch(scanner.base, from: key.start, to: key.end),
                match.length == key.end - key.start {
                 role = JSONFieldRole(rawValue: UInt8(match.value))
             }
@@ -35,27 +36,28 @@ extension LineParser {
                 continue
             }
             let valueStart = scanner.position
-            guard scanner.skipValue() else { return false }
-            guard let role, role != .nested else { continue }
+            var value: JSONScanner.Value?
+            if scanner.current == 0x22 {
+                guard let string = scanner.string() else { return false }
+                value = string
+            } else {
+                guard scanner.skipValue() else { return false }
+                let byte = ByteClass.byte(scanner.base, valueStart)
+                if ByteClass.isDigit(byte) || byte == 0x2D {
+                    value = JSONScanner.Value(start: valueStart, end: scanner.position, isString: false, hasEscapes: false)
+                }
+            }
+            guard let role, role != .nested, var value else { continue }
             let slot = Int(role.rawValue)
             guard fields[slot].start < 0 || (fields[slot].isNested && !nested) else { continue }
-            let byte = ByteClass.byte(scanner.base, valueStart)
-            if byte == 0x22 {
-                var copy = JSONScanner(base: scanner.base, end: scanner.end, position: valueStart)
-                if var value = copy.string() {
-                    value.isNested = nested
-                    fields[slot] = value
-                }
-            } else if ByteClass.isDigit(byte) || byte == 0x2D {
-                fields[slot] = JSONScanner.Value(start: valueStart, end: scanner.position, isString: false,
-                                                 hasEscapes: false, isNested: nested)
-            }
+            value.isNested = nested
+            fields[slot] = value
         } while scanner.consume(0x2C)
         return scanner.consume(0x7D)
     }
 
     private mutating func readJSON(_ base: UnsafeRawPointer, fields: UnsafeMutableBufferPointer<JSONScanner.Value>,
-                                   into event: inout Event) {
+                                   into event: inout Event, unwrapping: Bool) {
         func field(_ role: JSONFieldRole) -> JSONScanner.Value? {
             let value = fields[Int(role.rawValue)]
             return value.start < 0 ? nil : value
@@ -70,6 +72,17 @@ extension LineParser {
         let outerTime = field(.time).flatMap { time(base, $0) }
         if field(.level) == nil, decoded.count > 0 {
             let saved = event
+            let savedMidnight = lastMidnight
+            if let outerTime { _ = dated(outerTime) }  // the wrapper's date also dates a time-only inner line
+            if unwrapping, ByteClass.byte(decoded.base, 0) == 0x7B {
+                wrapped.count = 0
+                wrapped.append(decoded.base, count: decoded.count)
+                if parseJSON(UnsafeRawPointer(wrapped.base), from: 0, to: wrapped.count, into: &event, unwrapping: false) {
+                    if event.time == nil, let outerTime { event.time = dated(outerTime) }
+                    return
+                }
+                event = saved
+            }
             parseText(UnsafeRawPointer(decoded.base), from: 0, to: decoded.count, into: &event)
             switch event.layout {
             case .pythonBasic, .console, .pythonDefault, .isoLevel, .requestTracking:
@@ -77,6 +90,7 @@ extension LineParser {
                 return
             default:
                 event = saved
+                lastMidnight = savedMidnight
             }
         }
         text.count = 0
@@ -85,7 +99,7 @@ extension LineParser {
         event.message = TextRange(start: 0, count: text.count)
         if let outerTime { event.time = dated(outerTime) }
         if let level = field(.level), level.isString,
-           let match = vocabulary.levels.longestMatch(base, from: level.start, to: level.end),
+           let match = tables.levels.longestMatch(base, from: level.start, to: level.end),
            match.length == level.end - level.start {
             event.level = Level(rawValue: UInt8(match.value)) ?? .none
         }
@@ -93,9 +107,7 @@ extension LineParser {
         if let value = field(.user) { event.user = entity(base, value) }
         if let value = field(.generation) { event.generation = entity(base, value) }
         if let value = field(.request) { event.request = entity(base, value) }
-        var analyser = MessageAnalyser(vocabulary: vocabulary, base: UnsafeRawPointer(text.base), event: event)
-        analyser.run()
-        event = analyser.event
+        MessageAnalyser.analyse(&event, tables: tables, base: UnsafeRawPointer(text.base))
     }
 
     /// Appends a decoded value to the event text after a separating newline; returns its range.
@@ -109,7 +121,9 @@ extension LineParser {
     /// Appends an id value to the event text and keys it.
     private func entity(_ base: UnsafeRawPointer, _ value: JSONScanner.Value) -> EntityRef {
         let range = append(base, value)
-        return EntityRef(key: EntityKey(bytes: range.slice(text.bytes)), range: range)
+        let start = Int(range.start)
+        let key = range.count == 36 ? ByteClass.uuidKey(UnsafeRawPointer(text.base), at: start, end: range.end) : nil
+        return EntityRef(key: key ?? EntityKey(hashing: range.slice(text.bytes)), range: range)
     }
 
     /// A time value: an ISO string or an epoch number (seconds or milliseconds).

@@ -9,10 +9,12 @@ extension LineParser {
             return []
         }
         var flags: EventFlags = []
-        let repairer = vocabulary.repairer
+        let repairer = tables.repairer
         var index = 0
         var runStart = 0
         while index < count {
+            index = LineParser.nextSuspicious(source, from: index, count: count)
+            guard index < count else { break }
             let byte = ByteClass.byte(source, index)
             if byte < 0x80 {
                 if byte == 0x1B {
@@ -46,6 +48,28 @@ extension LineParser {
         }
         text.append(source + runStart, count: count - runStart)
         return flags
+    }
+
+    /// The offset of the first ESC, NUL or non-ASCII byte at or after `index` (or `count`).
+    @inline(__always)
+    static func nextSuspicious(_ source: UnsafeRawPointer, from index: Int, count: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let escapes: UInt64 = 0x1B1B_1B1B_1B1B_1B1B
+        var position = index
+        while position + 8 <= count {
+            let word = source.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+            let escape = word ^ escapes
+            let suspicious = (word | ((word &- ones) & ~word) | ((escape &- ones) & ~escape)) & highs
+            if suspicious != 0 { return position + suspicious.trailingZeroBitCount / 8 }
+            position += 8
+        }
+        while position < count {
+            let byte = ByteClass.byte(source, position)
+            if byte >= 0x80 || byte == 0x1B || byte == 0 { return position }
+            position += 1
+        }
+        return count
     }
 
     /// Whether the bytes hold no ESC, no NUL and nothing above ASCII.

@@ -7,21 +7,25 @@
 /// a container runtime prefix is removed first. Each event's ``TextRange``s refer to the
 /// parser's event text, which is valid until the next call to ``parse(_:)``.
 ///
-/// A parser is a value with reference-typed scratch storage: do not share one between threads,
-/// and give each stream its own.
+/// A parser is a value with reference-typed scratch storage that its copies share: do not use one
+/// from two threads, and give each stream its own. The vocabulary is shared and immutable.
 public struct LineParser {
-    let vocabulary: FormatVocabulary
+    /// The compiled vocabulary (shared, immutable).
+    let tables: VocabularyTables
     /// The event text of the last parsed line.
     let text: TextBuffer
     /// Decoded JSON message text, before normalisation into ``text``.
     let decoded: TextBuffer
+    /// A JSON line found inside a Docker wrapper, parsed in turn.
+    let wrapped: TextBuffer
     /// Milliseconds at midnight (UTC) of the last dated line, for time-only layouts.
     var lastMidnight: Int64?
 
     public init(vocabulary: FormatVocabulary) {
-        self.vocabulary = vocabulary
+        tables = vocabulary.tables
         text = TextBuffer()
         decoded = TextBuffer()
+        wrapped = TextBuffer()
     }
 
     /// Parses one line. The event's TextRanges refer to the parser's event text, valid until the next call.
@@ -40,6 +44,9 @@ public struct LineParser {
             start = prefix.end
             containerTime = prefix.milliseconds
             event.flags.insert(.containerPrefix)
+            // The runtime's date also dates the time-only lines it wraps.
+            let ofDay = prefix.milliseconds % LogTime.millisecondsPerDay
+            lastMidnight = prefix.milliseconds - (ofDay < 0 ? ofDay + LogTime.millisecondsPerDay : ofDay)
         }
         var first = start
         ByteClass.skipSpaces(base, &first, end: end)
@@ -67,9 +74,7 @@ public struct LineParser {
         event.flags.formUnion(normalise(base + start, count: end - start))
         let textBase = UnsafeRawPointer(text.base)
         readLayout(textBase, end: text.count, into: &event)
-        var analyser = MessageAnalyser(vocabulary: vocabulary, base: textBase, event: event)
-        analyser.run()
-        event = analyser.event
+        MessageAnalyser.analyse(&event, tables: tables, base: textBase)
         if event.layout == .unparsed {
             if event.kind == .requestStart || event.kind == .requestEnd {
                 event.layout = .requestTracking

@@ -16,7 +16,7 @@ extension MessageAnalyser {
         let pathEnd = cursor
         guard ByteClass.has(base, at: cursor, end: end, " - ") else { return false }
         cursor += 3
-        if let match = vocabulary.keywords.longestMatch(base, from: cursor, to: end, wordBoundary: true),
+        if let match = tables.keywords.longestMatch(base, from: cursor, to: end, wordBoundary: true),
            KeywordRole.unpack(match.value).role == .requestStarted {
             event.kind = .requestStart
         } else if let status = ByteClass.fixedDigits(base, at: cursor, count: 3, end: end) {
@@ -37,35 +37,39 @@ extension MessageAnalyser {
     }
 
     /// An HTTP-client line starting at `position`, or an access line's quoted request line.
-    mutating func readHTTP(at position: Int) {
+    /// Returns where the word walk should start: after the URL of an HTTP-client line, whose
+    /// ids and table the URL reading has already taken.
+    mutating func readHTTP(at position: Int) -> Int {
         var cursor = position
-        if let match = vocabulary.keywords.longestMatch(base, from: position, to: end),
+        if tables.keywords.mayMatch(base, at: position, end: end),
+           let match = tables.keywords.longestMatch(base, from: position, to: end),
            KeywordRole.unpack(match.value).role == .httpCall {
             cursor += match.length
             ByteClass.skipSpaces(base, &cursor, end: end)
             guard let (method, afterMethod) = method(at: cursor), afterMethod < end,
                   ByteClass.byte(base, afterMethod) == 0x20
-            else { return }
+            else { return position }
             event.kind = .httpCall
             event.httpMethod = method
             cursor = url(at: afterMethod + 1, method: method)
             if let quote = LineParser.find(base, "\"HTTP/", from: cursor, end: end) {
                 readStatus(after: quote + 6)
             }
-            return
+            return cursor
         }
         guard let quote = LineParser.find(base, "\"", from: position, end: end),
               let (method, afterMethod) = method(at: quote + 1), afterMethod + 1 < end,
               ByteClass.byte(base, afterMethod) == 0x20, ByteClass.byte(base, afterMethod + 1) == 0x2F
-        else { return }
+        else { return position }
         let pathStart = afterMethod + 1
         cursor = pathStart
         while cursor < end, ByteClass.byte(base, cursor) != 0x20, ByteClass.byte(base, cursor) != 0x22 { cursor += 1 }
-        guard ByteClass.has(base, at: cursor, end: end, " HTTP/") else { return }
+        guard ByteClass.has(base, at: cursor, end: end, " HTTP/") else { return position }
         event.kind = .access
         event.httpMethod = method
         event.httpPath = TextRange(start: pathStart, count: cursor - pathStart)
         readStatus(after: cursor + 6)
+        return position
     }
 
     /// The status after `HTTP/<version>` and the closing quote (`HTTP/1.1" 200`, `HTTP/2 201 Created"`).
@@ -118,11 +122,11 @@ extension MessageAnalyser {
     private mutating func postgrest(from pathStart: Int, to pathEnd: Int, method: HTTPMethod) {
         var tableStart = pathStart
         var operation = method.postgrestOperation
-        if hasPrefix(vocabulary.postgrestRPCPrefix, at: pathStart, end: pathEnd) {
-            tableStart += vocabulary.postgrestRPCPrefix.count
+        if hasPrefix(tables.postgrestRPCPrefix, at: pathStart, end: pathEnd) {
+            tableStart += tables.postgrestRPCPrefix.count
             operation = .rpc
-        } else if hasPrefix(vocabulary.postgrestPrefix, at: pathStart, end: pathEnd) {
-            tableStart += vocabulary.postgrestPrefix.count
+        } else if hasPrefix(tables.postgrestPrefix, at: pathStart, end: pathEnd) {
+            tableStart += tables.postgrestPrefix.count
         } else {
             return
         }
@@ -150,17 +154,14 @@ extension MessageAnalyser {
         }
     }
 
+    /// The entity a filter column names: an entity keyword (`user_id`), or an id keyword (`id`)
+    /// on a table the vocabulary maps to an entity.
     private func entity(ofColumn start: Int, _ columnEnd: Int) -> EntityRole? {
-        if columnEnd - start == 2, ByteClass.has(base, at: start, end: columnEnd, "id"), let table = event.table {
-            let range = table.range
-            guard let match = vocabulary.idTables.longestMatch(base, from: Int(range.start), to: range.end),
-                  match.length == Int(range.count) else { return nil }
-            return EntityRole(rawValue: UInt8(match.value))
-        }
-        guard let match = vocabulary.keywords.longestMatch(base, from: start, to: columnEnd),
+        guard let match = tables.keywords.longestMatch(base, from: start, to: columnEnd),
               match.length == columnEnd - start else { return nil }
         let (role, payload) = KeywordRole.unpack(match.value)
-        return role == .entity ? EntityRole(rawValue: payload) : nil
+        if role == .entity { return EntityRole(rawValue: payload) }
+        return role == .idColumn ? entityOfTable() : nil
     }
 
     private func hasPrefix(_ prefix: [UInt8], at position: Int, end limit: Int) -> Bool {

@@ -24,6 +24,8 @@ extension MessageAnalyser {
             operationLabelled = true
         case .tableMarker:
             if candidateOperation != .none || operationLabelled { return table(after: after) }
+        case .idColumn:
+            if let entity = entityOfTable() { pendingEntity = entity }
         case .httpCall, .requestStarted:
             break
         }
@@ -67,14 +69,13 @@ extension MessageAnalyser {
     }
 
     /// An id in running text: labelled by the pending entity keyword, otherwise unlabelled.
-    mutating func id(from idStart: Int, to idEnd: Int) {
-        let key = EntityKey(bytes: UnsafeRawBufferPointer(start: base + idStart, count: idEnd - idStart))
+    mutating func id(_ key: EntityKey, from idStart: Int, to idEnd: Int) {
         if names(key) {
             pendingEntity = nil
             return
         }
         if let entity = pendingEntity {
-            assign(entity, from: idStart, to: idEnd)
+            assign(entity, key: key, from: idStart, to: idEnd)
             pendingEntity = nil
             return
         }
@@ -84,7 +85,14 @@ extension MessageAnalyser {
 
     /// Records `base[from..<to]` as the entity, unless it already has a value.
     mutating func assign(_ entity: EntityRole, from idStart: Int, to idEnd: Int) {
-        let key = EntityKey(bytes: UnsafeRawBufferPointer(start: base + idStart, count: idEnd - idStart))
+        let bytes = UnsafeRawBufferPointer(start: base + idStart, count: idEnd - idStart)
+        let key = ByteClass.uuidKey(base, at: idStart, end: idEnd).flatMap { idEnd - idStart == 36 ? $0 : nil }
+            ?? EntityKey(hashing: bytes)
+        assign(entity, key: key, from: idStart, to: idEnd)
+    }
+
+    /// Records `base[from..<to]`, whose key is known, as the entity unless it already has a value.
+    mutating func assign(_ entity: EntityRole, key: EntityKey, from idStart: Int, to idEnd: Int) {
         let reference = EntityRef(key: key, range: TextRange(start: idStart, count: idEnd - idStart))
         switch entity {
         case .user: if event.user == nil { event.user = reference }
@@ -97,5 +105,14 @@ extension MessageAnalyser {
     /// Whether some entity of the event already has this key.
     private func names(_ key: EntityKey) -> Bool {
         event.user?.key == key || event.generation?.key == key || event.request?.key == key
+    }
+
+    /// The entity whose ids the line's table holds (vocabulary `id_columns`), if any.
+    func entityOfTable() -> EntityRole? {
+        guard let table = event.table else { return nil }
+        let range = table.range
+        guard let match = tables.idTables.longestMatch(base, from: Int(range.start), to: range.end),
+              match.length == Int(range.count) else { return nil }
+        return EntityRole(rawValue: UInt8(match.value))
     }
 }

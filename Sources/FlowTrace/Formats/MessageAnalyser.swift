@@ -3,9 +3,10 @@
 /// row keywords, the database client, operation and table, and HTTP request lines. All words
 /// come from the vocabulary's tries; the message is walked once, token by token.
 struct MessageAnalyser {
-    let vocabulary: FormatVocabulary
+    unowned(unsafe) let tables: VocabularyTables
     let base: UnsafeRawPointer
-    var event: Event
+    /// The event being filled, owned by the caller for the duration of ``analyse(_:tables:base:)``.
+    private let eventPointer: UnsafeMutablePointer<Event>
     let start: Int
     let end: Int
 
@@ -19,12 +20,25 @@ struct MessageAnalyser {
     var lastNumber: Int64 = 0
     var lastNumberEnd = -2
 
-    init(vocabulary: FormatVocabulary, base: UnsafeRawPointer, event: Event) {
-        self.vocabulary = vocabulary
+    /// Reads the message of `event` (its ``Event/message`` range of `base`) into its fields.
+    static func analyse(_ event: inout Event, tables: VocabularyTables, base: UnsafeRawPointer) {
+        withUnsafeMutablePointer(to: &event) { pointer in
+            var analyser = MessageAnalyser(tables: tables, base: base, event: pointer)
+            analyser.run()
+        }
+    }
+
+    private init(tables: VocabularyTables, base: UnsafeRawPointer, event: UnsafeMutablePointer<Event>) {
+        self.tables = tables
         self.base = base
-        self.event = event
-        start = Int(event.message.start)
-        end = event.message.end
+        eventPointer = event
+        start = Int(event.pointee.message.start)
+        end = event.pointee.message.end
+    }
+
+    var event: Event {
+        unsafeAddress { UnsafePointer(eventPointer) }
+        nonmutating unsafeMutableAddress { eventPointer }
     }
 
     mutating func run() {
@@ -33,20 +47,19 @@ struct MessageAnalyser {
         guard position < end else { return }
         if readRequestTracking(at: position) { return }
         readStatus(at: position)
-        readHTTP(at: position)
-        walk(from: position)
+        walk(from: readHTTP(at: position))
     }
 
     /// The status symbol at the start of the message, or right after a leading tag.
     private mutating func readStatus(at position: Int) {
-        if let match = vocabulary.statuses.longestMatch(base, from: position, to: end) {
+        if let match = tables.statuses.longestMatch(base, from: position, to: end) {
             event.status = Status(rawValue: UInt8(match.value)) ?? .none
             return
         }
         guard ByteClass.byte(base, position) == 0x5B, let close = closingBracket(after: position) else { return }
         var after = close + 1
         ByteClass.skipSpaces(base, &after, end: end)
-        if let match = vocabulary.statuses.longestMatch(base, from: after, to: end) {
+        if let match = tables.statuses.longestMatch(base, from: after, to: end) {
             event.status = Status(rawValue: UInt8(match.value)) ?? .none
         }
     }
@@ -66,25 +79,24 @@ struct MessageAnalyser {
 
     /// Walks the message once, token by token.
     private mutating func walk(from begin: Int) {
+        let classes = tables.byteClasses
         var position = begin
         while position < end {
             let byte = ByteClass.byte(base, position)
-            if ByteClass.isWord(byte) {
-                position = word(at: position)
-                continue
-            }
-            switch byte {
-            case 0x5B:
+            switch classes[Int(byte)] {
+            case ByteClass.other:
+                position += 1
+            case ByteClass.wordClass, ByteClass.digitClass:
+                position = word(at: position, classes: classes)
+            case ByteClass.bracketClass:
                 position = bracket(at: position)
-                continue
-            case 0x3B, 0x7C, 0x21, 0x3F:
+            case ByteClass.clauseBreakClass:
                 endClause()
-            case 0x2E:
-                if position + 1 >= end || ByteClass.isSpace(ByteClass.byte(base, position + 1)) { endClause() }
+                position += 1
             default:
-                break
+                if position + 1 >= end || ByteClass.isSpace(ByteClass.byte(base, position + 1)) { endClause() }
+                position += 1
             }
-            position += 1
         }
     }
 
@@ -97,8 +109,8 @@ struct MessageAnalyser {
     private mutating func bracket(at open: Int) -> Int {
         guard let close = closingBracket(after: open) else { return open + 1 }
         let contentStart = open + 1
-        if close - contentStart == 36, ByteClass.isUUID(base, at: contentStart, end: close) {
-            assign(.request, from: contentStart, to: close)
+        if close - contentStart == 36, let key = ByteClass.uuidKey(base, at: contentStart, end: close) {
+            assign(.request, key: key, from: contentStart, to: close)
             return close + 1
         }
         var hasLetter = false
@@ -117,38 +129,50 @@ struct MessageAnalyser {
     }
 
     /// One word-character token: an id, a number or a keyword. Returns where to continue.
-    private mutating func word(at position: Int) -> Int {
+    private mutating func word(at position: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
         let byte = ByteClass.byte(base, position)
-        if ByteClass.isHex(byte), position + 8 < end, ByteClass.byte(base, position + 8) == 0x2D,
-           ByteClass.isUUID(base, at: position, end: end),
-           position + 36 == end || !ByteClass.isWord(ByteClass.byte(base, position + 36)) {
-            id(from: position, to: position + 36)
+        if position + 36 <= end, ByteClass.byte(base, position + 8) == 0x2D,
+           position + 36 == end || classes[Int(ByteClass.byte(base, position + 36))] & 3 == 0,
+           let key = ByteClass.uuidKey(base, at: position, end: end) {
+            id(key, from: position, to: position + 36)
             return position + 36
         }
-        if ByteClass.isDigit(byte) {
+        if classes[Int(byte)] == ByteClass.digitClass {
             var cursor = position
             let value = ByteClass.readInteger(base, &cursor, end: end) ?? 0
-            if cursor < end, ByteClass.isWord(ByteClass.byte(base, cursor)) {
+            if cursor < end, classes[Int(ByteClass.byte(base, cursor))] & 3 != 0 {
                 if ByteClass.has(base, at: cursor, end: end, "ms"),
-                   cursor + 2 == end || !ByteClass.isWord(ByteClass.byte(base, cursor + 2)) {
+                   cursor + 2 == end || classes[Int(ByteClass.byte(base, cursor + 2))] & 3 == 0 {
                     if event.durationMilliseconds == nil { event.durationMilliseconds = value }
                     return cursor + 2
                 }
-                return skipWord(from: cursor)
+                return skipWord(from: cursor, classes: classes)
             }
             number(value, end: cursor)
             return cursor
         }
-        if vocabulary.keywords.canStart(with: byte),
-           let match = vocabulary.keywords.longestMatch(base, from: position, to: end, wordBoundary: true) {
+        // Hash the word while skipping it; one probe settles most words.
+        var hash: UInt32 = 0x811C_9DC5
+        var cursor = position
+        while cursor < end {
+            let next = ByteClass.byte(base, cursor)
+            guard classes[Int(next)] & 3 != 0 else { break }
+            hash = (hash ^ UInt32(next &- 0x41 < 26 ? next | 0x20 : next)) &* 0x0100_0193
+            cursor += 1
+        }
+        guard let entry = tables.keywordWords.find(hash: hash | 1, base, from: position, to: cursor) else { return cursor }
+        if entry.startsPhrase,
+           let match = tables.keywords.longestMatch(base, from: position, to: end, wordBoundary: true) {
             return keyword(match.value, at: position, length: match.length)
         }
-        return skipWord(from: position)
+        return entry.value >= 0 ? keyword(entry.value, at: position, length: cursor - position) : cursor
     }
 
-    private func skipWord(from position: Int) -> Int {
+    /// The end of the word characters from `position`.
+    @inline(__always)
+    private func skipWord(from position: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
         var cursor = position
-        while cursor < end, ByteClass.isWord(ByteClass.byte(base, cursor)) { cursor += 1 }
+        while cursor < end, classes[Int(ByteClass.byte(base, cursor))] & 3 != 0 { cursor += 1 }
         return cursor
     }
 

@@ -6,9 +6,11 @@
 /// spaces kept or turned into spaces, Mac Roman's Apple logo dropped or kept), and stored in a
 /// byte trie that maps each form back to the symbol. When dropped bytes make two symbols' forms
 /// collide, the status symbols (listed first) win.
-struct MojibakeRepairer: Sendable {
+struct MojibakeRepairer: @unchecked Sendable {
     private let trie: ByteTrie
-    private let symbolBytes: [[UInt8]]
+    /// The symbols' UTF-8 bytes, back to back, and where each starts (one more entry than symbols).
+    private let symbolBytes: UnsafeMutablePointer<UInt8>
+    private let symbolStarts: UnsafeMutablePointer<Int32>
 
     /// `symbols` in priority order: the status symbols first.
     init(symbols: [String], codePages: [MojibakeCodePage]) {
@@ -27,7 +29,25 @@ struct MojibakeRepairer: Sendable {
             }
         }
         trie = builder.build()
-        symbolBytes = stored
+        let total = stored.reduce(0) { $0 + $1.count }
+        symbolBytes = .allocate(capacity: max(total, 1))
+        symbolStarts = .allocate(capacity: stored.count + 1)
+        var offset = 0
+        for (index, bytes) in stored.enumerated() {
+            symbolStarts[index] = Int32(offset)
+            for byte in bytes {
+                symbolBytes[offset] = byte
+                offset += 1
+            }
+        }
+        symbolStarts[stored.count] = Int32(offset)
+    }
+
+    /// Frees the storage (called once by the owner).
+    func deallocate() {
+        trie.deallocate()
+        symbolBytes.deallocate()
+        symbolStarts.deallocate()
     }
 
     /// Whether a damaged form can start with this byte (only bytes ≥ 0xC2 can).
@@ -39,8 +59,9 @@ struct MojibakeRepairer: Sendable {
     @inline(__always)
     func repair(_ base: UnsafeRawPointer, at start: Int, end: Int, into output: TextBuffer) -> Int? {
         guard let match = trie.longestMatch(base, from: start, to: end) else { return nil }
-        let symbol = symbolBytes[Int(match.value)]
-        symbol.withUnsafeBytes { output.append($0.baseAddress!, count: $0.count) }
+        let start = Int(symbolStarts[Int(match.value)])
+        let end = Int(symbolStarts[Int(match.value) + 1])
+        output.append(symbolBytes + start, count: end - start)
         return match.length
     }
 

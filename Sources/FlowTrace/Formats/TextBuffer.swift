@@ -1,38 +1,53 @@
 /// A growable byte buffer reused for every line, so that steady-state parsing never allocates.
-/// It only grows (to the longest line seen) and is owned by one parser.
+/// It only grows (to the longest line seen) and is owned by one parser. Its state lives behind a
+/// pointer, so that the hot path pays for neither reference counting nor exclusivity checks.
 final class TextBuffer {
-    private(set) var base: UnsafeMutableRawPointer
-    private(set) var capacity: Int
-    var count = 0
-
-    init(capacity: Int = 4096) {
-        self.capacity = capacity
-        base = .allocate(byteCount: capacity, alignment: 8)
+    private struct State {
+        var base: UnsafeMutableRawPointer
+        var capacity: Int
+        var count: Int
     }
 
-    deinit { base.deallocate() }
+    private let state: UnsafeMutablePointer<State>
+
+    init(capacity: Int = 4096) {
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(base: .allocate(byteCount: capacity, alignment: 8), capacity: capacity, count: 0))
+    }
+
+    deinit {
+        state.pointee.base.deallocate()
+        state.deallocate()
+    }
+
+    @inline(__always) var base: UnsafeMutableRawPointer { state.pointee.base }
+
+    @inline(__always) var count: Int {
+        get { state.pointee.count }
+        set { state.pointee.count = newValue }
+    }
 
     /// Makes room for `extra` more bytes.
     @inline(__always)
     func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(to: count + extra) }
+        if state.pointee.count + extra > state.pointee.capacity { grow(to: state.pointee.count + extra) }
     }
 
     private func grow(to needed: Int) {
-        var newCapacity = capacity * 2
+        var newCapacity = state.pointee.capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let newBase = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 8)
-        newBase.copyMemory(from: base, byteCount: count)
-        base.deallocate()
-        base = newBase
-        capacity = newCapacity
+        newBase.copyMemory(from: state.pointee.base, byteCount: state.pointee.count)
+        state.pointee.base.deallocate()
+        state.pointee.base = newBase
+        state.pointee.capacity = newCapacity
     }
 
     /// Appends bytes; the caller has reserved room.
     @inline(__always)
     func appendUnchecked(_ source: UnsafeRawPointer, count length: Int) {
-        (base + count).copyMemory(from: source, byteCount: length)
-        count += length
+        (state.pointee.base + state.pointee.count).copyMemory(from: source, byteCount: length)
+        state.pointee.count += length
     }
 
     @inline(__always)

@@ -30,26 +30,39 @@ extension VocabularyDefinition {
         return builder.build()
     }
 
-    /// One case-folding trie of every message keyword and phrase, valued by role and payload.
-    func keywordTrie() -> ByteTrie {
-        var builder = ByteTrieBuilder(foldsCase: true)
+    /// Every message keyword and phrase with its value (role and payload).
+    func keywordEntries() -> [(String, Int32)] {
+        var entries: [(String, Int32)] = []
         for (entity, words) in entities {
-            for word in words { builder.insert(word, value: KeywordRole.pack(.entity, entity.rawValue)) }
+            entries += words.map { ($0, KeywordRole.pack(.entity, entity.rawValue)) }
         }
         for (client, phrases) in clients {
-            for phrase in phrases { builder.insert(phrase, value: KeywordRole.pack(.client, client.rawValue)) }
+            entries += phrases.map { ($0, KeywordRole.pack(.client, client.rawValue)) }
         }
         for (operation, words) in operations {
-            for word in words { builder.insert(word, value: KeywordRole.pack(.operation, operation.rawValue)) }
+            entries += words.map { ($0, KeywordRole.pack(.operation, operation.rawValue)) }
         }
         let simple: [(KeywordRole, [String])] = [
             (.operationLabel, operationLabels), (.tableMarker, tableMarkers), (.amount, amount),
             (.balance, balance), (.rows, rows), (.httpCall, httpCallMarkers), (.requestStarted, requestStarted),
+            (.idColumn, idKeywords),
         ]
         for (role, words) in simple {
-            for word in words { builder.insert(word, value: KeywordRole.pack(role)) }
+            entries += words.map { ($0, KeywordRole.pack(role)) }
         }
+        return entries
+    }
+
+    /// One case-folding trie of every message keyword and phrase.
+    func keywordTrie() -> ByteTrie {
+        var builder = ByteTrieBuilder(foldsCase: true)
+        for (key, value) in keywordEntries() { builder.insert(key, value: value) }
         return builder.build()
+    }
+
+    /// The keywords' first words, for the walk's one-probe lookup.
+    func keywordWordTable() -> WordTable {
+        WordTable(keys: keywordEntries().map { (Array($0.0.utf8), $0.1) })
     }
 
     /// The symbols to repair, status symbols first so they win collisions between damaged forms.

@@ -4,7 +4,7 @@ import Yams
 struct VocabularyDefinition {
     static let topLevelKeys = [
         "statuses", "symbols", "code_pages", "levels", "json_fields", "entities", "id_columns", "clients",
-        "operations", "operation_labels", "table_markers", "amount", "balance", "rows", "http_call_markers",
+        "id_keywords", "operations", "operation_labels", "table_markers", "amount", "balance", "rows", "http_call_markers",
         "request_started", "postgrest", "samples",
     ]
 
@@ -15,6 +15,7 @@ struct VocabularyDefinition {
     var jsonFields: [(JSONFieldRole, [String])] = []
     var entities: [(EntityRole, [String])] = []
     var idColumns: [(String, EntityRole)] = []
+    var idKeywords: [String] = []
     var clients: [(ClientKind, [String])] = []
     var operations: [(Operation, [String])] = []
     var operationLabels: [String] = []
@@ -59,6 +60,7 @@ struct VocabularyDefinition {
                 clients = try VocabularyDefinition.named(value, key, reader) { name in ClientKind.allCases.first { $0.name == name } }
             case "operations":
                 operations = try VocabularyDefinition.named(value, key, reader) { name in Operation.allCases.first { $0.name == name } }
+            case "id_keywords": idKeywords = try reader.strings(value, key)
             case "operation_labels": operationLabels = try reader.strings(value, key)
             case "table_markers": tableMarkers = try reader.strings(value, key)
             case "amount": amount = try reader.strings(value, key)

@@ -43,6 +43,10 @@ import Testing
         guard !sample.line.hasPrefix("2025-08-02T07:07:57.123456789Z stdout") else { return }
         var parser = LineParser(vocabulary: Self.vocabulary)
         var ignoring: Set<FormatSample.Field> = [.flags]
+        var sample = sample
+        if let time = sample.expect[.time], !time.contains("T") {
+            sample.expect[.time] = "2025-08-02T\(time)Z"  // the runtime's date dates a time-only line
+        }
         if sample.expect[.time] == nil { ignoring.insert(.time) }
         let problems = sample.check(line: Self.containerPrefix + sample.line, with: &parser, ignoring: ignoring)
         #expect(problems.isEmpty, "\(sample.location): \(problems.joined(separator: "; "))")

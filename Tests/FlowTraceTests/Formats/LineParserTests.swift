@@ -86,3 +86,31 @@ import Testing
         #expect(parser.string(event.message).hasSuffix("🔍🔍"))
     }
 }
+
+/// The one-pass UUID reader agrees with ``EntityKey/init(uuid:)`` and rejects near misses.
+@Suite struct UUIDKeyTests {
+    @Test(arguments: [
+        "22cb3917-57f6-49c6-ac96-ec266570081b", "22CB3917-57F6-49C6-AC96-EC266570081B", "00000000-0000-0000-0000-000000000000",
+        "ffffffff-ffff-ffff-ffff-ffffffffffff", "0123abcd-ABCD-9f8e-7d6c-5b4a39281706",
+    ])
+    func agreesWithEntityKey(_ text: String) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            #expect(ByteClass.uuidKey(raw.baseAddress!, at: 0, end: raw.count) == EntityKey(uuid: raw))
+        }
+    }
+
+    @Test(arguments: [
+        "22cb3917-57f6-49c6-ac96-ec266570081g", "22cb3917-57f6-49c6-ac96_ec266570081b", "2\u{11}cb3917-57f6-49c6-ac96-ec266570081b",
+        "22cb3917-57f6-49c6-ac96-ec26657008:b", "22cb3917-57f6-49c6-ac96-ec26657008", "G2cb3917-57f6-49c6-ac96-ec266570081b",
+        "22cb3917-57f6-49c6-ac96-ec266570081\u{e9}",
+    ])
+    func rejectsNearMisses(_ text: String) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            #expect(ByteClass.uuidKey(raw.baseAddress!, at: 0, end: raw.count) == nil)
+        }
+    }
+}
