@@ -208,9 +208,12 @@ def main(argv=None):
     p.add_argument("--fault-rate", type=float, default=0.02, help="fraction of requests that fail (default 0.02)")
     p.add_argument("--quirk-rate", type=float, default=0.02,
                    help="fraction of requests on a healthy path that looks alarming (default 0.02)")
-    p.add_argument("--mode", choices=("asyncio", "lines"), default="asyncio")
-    p.add_argument("--format", choices=("basic", "json", "mixed"), default="basic")
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--mode", choices=("asyncio", "lines"), default="asyncio",
+                   help="asyncio: runs of lines between awaits (default); lines: random line-by-line interleaving")
+    p.add_argument("--format", choices=("basic", "json", "mixed"), default="basic",
+                   help="basic: logging.basicConfig (default); json: JSON lines; mixed: basic and JSON "
+                   "replicas, httpx and uvicorn lines in Python's default layout")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default 1); same options and seed, same bytes")
     p.add_argument("--users", type=int, default=2000, help="size of the user pool (default 2000)")
     p.add_argument("--same-user", type=float, default=0.06,
                    help="chance a new request is by a user who already has one in flight (default 0.06)")
@@ -219,7 +222,7 @@ def main(argv=None):
     p.add_argument("--requests", help="one line per request: label, kind, path variant (ok, a fault or "
                    "a quirk), status, method, path, user, request id")
     p.add_argument("--gzip", action="store_true", help="gzip the log (level 6, streaming)")
-    p.add_argument("--quiet", action="store_true")
+    p.add_argument("--quiet", action="store_true", help="no summary line on stderr")
     args = p.parse_args(argv)
     if args.users < 1 or args.concurrency < 1:
         p.error("--users and --concurrency must be at least 1")

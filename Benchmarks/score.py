@@ -17,6 +17,7 @@ a line in several traces is judged by the first and counted as a duplicate.
 import argparse
 import json
 import os
+import re
 import sys
 from array import array
 from collections import Counter
@@ -37,7 +38,7 @@ def load_truth(path):
     return labels, tagged, len(ids)
 
 
-def score(truth_path, traces_path):
+def score(truth_path, traces_path, log_path=None):
     labels, tagged, requests = load_truth(truth_path)
     n = len(labels)
     placed = array("i", [-2]) * n  # majority label of the line's trace; -2 = in no trace
@@ -74,11 +75,37 @@ def score(truth_path, traces_path):
             total_tagged += 1
             right_tagged += ok
     pct = lambda a, b: round(100.0 * a / b, 3) if b else 100.0
-    return {"tagged_right_pct": pct(right_tagged, total_tagged), "tagged_lines": total_tagged,
+    wrong_by_kind = wrong_kinds(log_path, labels, placed) if log_path else None
+    result = {"tagged_right_pct": pct(right_tagged, total_tagged), "tagged_lines": total_tagged,
             "all_right_pct": pct(right_all, total_all), "scored_lines": total_all,
             "traces": traces, "true_requests": requests, "unplaced_lines": unplaced,
             "unowned_lines_in_traces": stray, "duplicate_placements": duplicates,
             "out_of_range_line_numbers": outside}
+    if wrong_by_kind is not None:
+        result["wrong_by_kind"] = wrong_by_kind
+    return result
+
+
+KIND = re.compile(
+    rb"\[[A-Z][A-Z_-]+\]"                                                         # a tag
+    rb"|HTTP Request: [A-Z]+ https?://[^/\s]+/(?:rest/v1/[a-z_]+|auth/v1/user|[^\s?\\\"]+)"  # a call
+    rb"|\] [A-Z]+ \S+ - (?:Started|\d+)"                                            # request tracking
+    rb"|\"[A-Z]+ \S+ HTTP/1\.1\\?\" \d+")                                            # access line
+
+
+def wrong_kinds(log_path, labels, placed, top=12):
+    """Counts misplaced lines by what they are (tag, HTTP call, tracking or access line)."""
+    counts, first = Counter(), {}
+    with open(log_path, "rb") as f:
+        for i, line in enumerate(f):
+            if i >= len(labels) or labels[i] < 0 or placed[i] == labels[i]:
+                continue
+            m = KIND.search(line)
+            kind = re.sub(rb"[0-9a-f]{8}-[0-9a-f-]{27}", b"<id>", m.group(0)).decode("utf-8", "replace") if m else "other"
+            kind = re.sub(r" \d{3}$", " <status>", re.sub(r"- \d+$", "- <status>", kind))
+            counts[kind] += 1
+            first.setdefault(kind, i + 1)
+    return [{"kind": k, "lines": n, "first": first[k]} for k, n in counts.most_common(top)]
 
 
 def report(r):
@@ -86,7 +113,9 @@ def report(r):
             f"all lines in the right trace:    {r['all_right_pct']:.2f}% of {r['scored_lines']}\n"
             f"traces: {r['traces']}   true requests: {r['true_requests']}\n"
             f"lines in no trace: {r['unplaced_lines']}   request-less lines put in traces: "
-            f"{r['unowned_lines_in_traces']}   placed twice: {r['duplicate_placements']}")
+            f"{r['unowned_lines_in_traces']}   placed twice: {r['duplicate_placements']}"
+            + "".join(f"\n  misplaced {w['lines']:8d}  {w['kind']}  (first at line {w['first']})"
+                      for w in r.get("wrong_by_kind") or ()))
 
 
 def self_test():
@@ -108,6 +137,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--truth")
     p.add_argument("--traces")
+    p.add_argument("--log", help="the log itself: also count misplaced lines by kind (tag, call, access line)")
     p.add_argument("--json", action="store_true", help="print the numbers as one JSON object")
     p.add_argument("--self-test", action="store_true")
     a = p.parse_args()
@@ -115,7 +145,7 @@ def main():
         return self_test()
     if not (a.truth and a.traces):
         p.error("--truth and --traces are required (or --self-test)")
-    r = score(a.truth, a.traces)
+    r = score(a.truth, a.traces, a.log)
     print(json.dumps(r) if a.json else report(r))
     return 0
 
