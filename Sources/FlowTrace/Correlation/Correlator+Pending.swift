@@ -24,12 +24,12 @@ extension Correlator {
         if let request = event.request, config.uses(.request), opensOrJoinsRequest(request.key, event) { return .boundary }
         if event.kind == .httpCall || event.kind == .access { return .boundary }
         let fresh = pending.candidates.filter { open[$0]?.isFreshHead == true }
+        if config.uses(.generation), let generation = event.generation, let owner = byGeneration[generation.key] {
+            return pending.candidates.contains(owner) ? .resolve(owner) : .boundary
+        }
         if pending.heldUser != nil, let flow = startIndex.firstMatch(event, text: text) {
             // A new user's run waits to learn its request's flow: this start tells it.
             return .resolve(fresh.first { open[$0]?.flowIndex == flow } ?? fresh.first ?? pending.candidates[0])
-        }
-        if config.uses(.generation), let generation = event.generation, let owner = byGeneration[generation.key] {
-            return pending.candidates.contains(owner) ? .resolve(owner) : .boundary
         }
         if config.uses(.user), let user = event.user {
             if let held = pending.heldUser { return held == user.key ? .hold : .boundary }

@@ -131,6 +131,14 @@ public final class Correlator {
     }
 
     private func joinFlowStart(_ flow: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
+        if config.uses(.generation), let generation = event.generation, let owner = byGeneration[generation.key],
+           let trace = open[owner] {
+            // The request already named this generation (in its path, say): the start is its.
+            if trace.flowIndex == nil { trace.flowIndex = flow }
+            trace.awaitsFlowStart = false
+            attachStartingRun(owner, event, text)
+            return
+        }
         if let run, let trace = open[run], trace.awaitsFlowStart, !trace.hasEnded,
            trace.user == nil || event.user == nil || trace.user == event.user?.key {
             if trace.flowIndex == nil { trace.flowIndex = flow }

@@ -9,13 +9,15 @@ extension Trace {
 
     /// Swaps heads (events, request id, endpoint and the flow the endpoint named) with `other`.
     func exchangeHead(with other: Trace) {
-        guard let ownCount = headCount, let otherCount = other.headCount else { return }
+        // A head still waiting for its first response is all head.
+        let ownCount = headCount ?? events.count
+        let otherCount = other.headCount ?? other.events.count
         let ownHead = head(count: ownCount)
         let otherHead = other.head(count: otherCount)
         replaceHead(count: ownCount, with: otherHead)
         other.replaceHead(count: otherCount, with: ownHead)
-        headCount = otherCount
-        other.headCount = ownCount
+        // The body decides whether the trace still waits for its first response.
+        (headCount, other.headCount) = (headCount.map { _ in otherCount }, other.headCount.map { _ in ownCount })
         swap(&request, &other.request)
         swap(&requestText, &other.requestText)
         swap(&endpoint, &other.endpoint)

@@ -33,7 +33,29 @@ extension MessageAnalyser {
         assign(.request, from: open + 1, to: close)
         event.httpMethod = method
         event.httpPath = TextRange(start: pathStart, count: pathEnd - pathStart)
+        pathEntities(from: pathStart, to: pathEnd)
         return true
+    }
+
+    /// Ids in a request path, named by the collection before them (`/api/v1/generations/<uuid>`
+    /// names a generation when `generations` is an `id_columns` table).
+    mutating func pathEntities(from pathStart: Int, to pathEnd: Int) {
+        var segmentStart = pathStart + 1
+        var previous: (start: Int, end: Int)?
+        while segmentStart < pathEnd {
+            var segmentEnd = segmentStart
+            while segmentEnd < pathEnd, ByteClass.byte(base, segmentEnd) != 0x2F, ByteClass.byte(base, segmentEnd) != 0x3F {
+                segmentEnd += 1
+            }
+            if segmentEnd - segmentStart == 36, ByteClass.isUUID(base, at: segmentStart, end: segmentEnd), let previous,
+               let match = tables.idTables.longestMatch(base, from: previous.start, to: previous.end),
+               match.length == previous.end - previous.start, let entity = EntityRole(rawValue: UInt8(match.value)) {
+                assign(entity, from: segmentStart, to: segmentEnd)
+            }
+            guard segmentEnd < pathEnd, ByteClass.byte(base, segmentEnd) == 0x2F else { return }
+            previous = (segmentStart, segmentEnd)
+            segmentStart = segmentEnd + 1
+        }
     }
 
     /// An HTTP-client line starting at `position`, or an access line's quoted request line.
@@ -68,6 +90,7 @@ extension MessageAnalyser {
         event.kind = .access
         event.httpMethod = method
         event.httpPath = TextRange(start: pathStart, count: cursor - pathStart)
+        pathEntities(from: pathStart, to: cursor)
         readStatus(after: cursor + 6)
         return position
     }
