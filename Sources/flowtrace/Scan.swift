@@ -38,6 +38,11 @@ struct Scan: ParsableCommand {
     @Option(help: "A correlation file to use instead of the built-in one.")
     var correlation: String?
 
+    @OptionGroup var ruleSelection: RuleSelection
+
+    @Option(help: "Exit with 1 when a finding has at least this severity: info, warning or error.")
+    var minSeverity: SeverityChoice = .warning
+
     mutating func validate() throws {
         if maxLineBytes < 64 { throw ValidationError("--max-line-bytes must be at least 64") }
         if let idleWindow, DurationText.milliseconds(idleWindow) == nil {
@@ -59,7 +64,13 @@ struct Scan: ParsableCommand {
         case .text: TextReporter(output: output, palette: Palette(enabled: color.isEnabled(for: output)), showAll: all)
         case .jsonl: JSONLinesReporter(output: output, includeTraces: traces)
         }
-        let scanner = Scanner(options: options, reporter: reporter)
+        let engine = RuleEngine(ruleSet: try ruleSelection.ruleSet(), flowNames: options.correlation.flows.map(\.id))
+        var worst: Severity?
+        let scanner = Scanner(options: options, reporter: reporter) { trace in
+            let findings = engine.judge(trace)
+            for finding in findings where worst.map({ finding.severity > $0 }) ?? true { worst = finding.severity }
+            return findings
+        }
         var inputFailed = false
         for path in files.isEmpty ? ["-"] : files {
             let summary = try scanner.scan(path: path)
@@ -69,7 +80,12 @@ struct Scan: ParsableCommand {
             }
         }
         try reporter.finish()
+        if engine.limits.count > 0, let first = engine.limits.first {
+            FileHandleOutput.standardError("flowtrace: warning: a rule regex hit its match limit \(engine.limits.count) time(s), "
+                + "first in step '\(first.step)' on line \(first.line); those lines were not judged by it\n")
+        }
         if inputFailed { throw ExitCode(ExitStatus.inputOrUsageError) }
+        if let worst, worst >= minSeverity.severity { throw ExitCode(ExitStatus.findings) }
     }
 }
 
@@ -87,4 +103,10 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case .auto: output.isTerminal && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true
         }
     }
+}
+
+enum SeverityChoice: String, ExpressibleByArgument, CaseIterable {
+    case info, warning, error
+
+    var severity: Severity { Severity(rawValue: rawValue)! }
 }

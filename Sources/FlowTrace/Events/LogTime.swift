@@ -20,6 +20,12 @@ public struct LogTime: Sendable, Equatable, Comparable {
         return remainder < 0 ? remainder + LogTime.millisecondsPerDay : remainder
     }
 
+    /// The time of day, `07:07:57.123`.
+    public var timeOfDay: String {
+        let ofDay = millisecondsOfDay
+        return "\(pad(ofDay / 3_600_000, 2)):\(pad(ofDay / 60_000 % 60, 2)):\(pad(ofDay / 1000 % 60, 2)).\(pad(ofDay % 1000, 3))"
+    }
+
     /// ISO 8601 in UTC (`2025-08-02T07:07:57.123Z`), or a time of day (`07:07:57.123`) without a date.
     public var iso8601: String {
         let ofDay = millisecondsOfDay

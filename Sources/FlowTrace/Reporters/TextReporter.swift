@@ -75,7 +75,7 @@ public final class TextReporter: Reporter {
         let marker = isEvidence ? palette.red("▶") : status == .error ? palette.red("✗")
             : status == .warning ? palette.yellow("!") : " "
         let number = String(event.lineNumber).leftPadded(to: 7, with: " ")
-        let time = event.time.map { String($0.iso8601.suffix(12)) } ?? String(repeating: " ", count: 12)
+        let time = event.time?.timeOfDay ?? String(repeating: " ", count: 12)
         let level = (event.level.name?.uppercased() ?? "").padding(to: 8)
         let message = safe(event.message.string(in: text))
         let colored = status == .error ? palette.red(message) : status == .warning ? palette.yellow(message) : message

@@ -39,8 +39,8 @@ public struct ConfigNode {
 
     // MARK: Mappings
 
-    /// The mapping's entries, after checking that every key is one of `allowed`.
-    public func mapping(allowedKeys allowed: Set<String>) throws -> [String: ConfigNode] {
+    /// The mapping's entries, after checking that every key is one of `allowed` (any key when nil).
+    public func mapping(allowedKeys allowed: Set<String>?) throws -> [String: ConfigNode] {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping") }
         var entries: [String: ConfigNode] = [:]
         for (keyNode, valueNode) in mapping {
@@ -48,7 +48,7 @@ public struct ConfigNode {
                 throw ConfigNode(node: keyNode, file: file, path: path).error("keys must be strings")
             }
             let child = ConfigNode(node: valueNode, file: file, path: path.isEmpty ? key : "\(path).\(key)")
-            guard allowed.contains(key) else {
+            if let allowed, !allowed.contains(key) {
                 let known = allowed.sorted().joined(separator: ", ")
                 throw ConfigNode(node: keyNode, file: file, path: path)
                     .error("unknown key '\(key)'", hint: "known keys: \(known)")

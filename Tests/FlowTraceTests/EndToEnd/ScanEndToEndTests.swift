@@ -8,7 +8,7 @@ import Testing
 
     @Test func seed000IncidentSeparatesTheWorkingBalanceFromTheFailingGeneration() throws {
         let result = try BinaryRunner.run(["scan", "--format", "jsonl", "--traces", incident])
-        #expect(result.status == 0)
+        #expect(result.status == 1)
         let traces = result.records(ofType: "trace")
         #expect(traces.count == 4)
         let ofA = traces.filter { ($0["entities"] as? [String: Any])?["user"] as? String == userA }
@@ -31,7 +31,7 @@ import Testing
 
     @Test func textReportShowsOnlyTheFailingTraceWithItsLines() throws {
         let result = try BinaryRunner.run(["scan", "--color", "never", incident])
-        #expect(result.status == 0)
+        #expect(result.status == 1)
         #expect(result.stdout.contains("generation · user \(userA)"))
         #expect(result.stdout.contains("🔓 [DATABASE] Using ANON client for select on users"))
         #expect(!result.stdout.contains("credit-balance · user \(userA)"))
@@ -45,7 +45,7 @@ import Testing
         let data = try Data(contentsOf: URL(fileURLWithPath: incident))
         for arguments in [["scan", "--format", "jsonl", "-"], ["scan", "--format", "jsonl"]] {
             let result = try BinaryRunner.run(arguments, stdin: data)
-            #expect(result.status == 0)
+            #expect(result.status == 1)
             let summary = try #require(result.records(ofType: "summary").last)
             #expect(summary["file"] as? String == "<stdin>")
             #expect(summary["lines_read"] as? Int == 137)
@@ -66,7 +66,7 @@ import Testing
 
     @Test func multiMemberGzipIsReadToTheEnd() throws {
         let result = try BinaryRunner.run(["scan", "--format", "jsonl", BinaryRunner.sample("gzip/rotated.log.gz")])
-        #expect(result.status == 0)
+        #expect(result.status != 2)
         let summary = try #require(result.records(ofType: "summary").last)
         #expect(summary["lines_read"] as? Int == 738)
         #expect(summary["compressed"] as? Bool == true)

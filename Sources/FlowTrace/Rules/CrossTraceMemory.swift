@@ -1,0 +1,41 @@
+/// For one cross-trace rule: the recent traces, per entity, where the rule's earlier condition
+/// held. Bounded: at most a few traces per entity and a fixed number of entities.
+struct CrossTraceMemory {
+    struct Entry {
+        var trace: String
+        var lastLine: Int
+        var lastTime: LogTime?
+        var evidence: [StepMatch]
+    }
+
+    private var entries: [EntityKey: [Entry]] = [:]
+    private var order: [EntityKey] = []
+    static let maxEntities = 50_000
+    static let maxPerEntity = 4
+
+    mutating func remember(entity: EntityKey, trace: Trace, evidence: [StepMatch]) {
+        if entries[entity] == nil {
+            if order.count >= CrossTraceMemory.maxEntities {
+                let forgotten = order.count / 2
+                for key in order.prefix(forgotten) { entries[key] = nil }
+                order.removeFirst(forgotten)
+            }
+            order.append(entity)
+        }
+        var list = entries[entity] ?? []
+        list.append(Entry(trace: trace.id, lastLine: trace.lastLine, lastTime: trace.lastTime, evidence: evidence))
+        if list.count > CrossTraceMemory.maxPerEntity { list.removeFirst() }
+        entries[entity] = list
+    }
+
+    /// The most recent remembered trace of `entity` that started before `trace` and ended
+    /// within `window` of log time before `trace`'s first line.
+    func earlier(for entity: EntityKey, before trace: Trace, within window: Int64) -> Entry? {
+        guard let firstLine = trace.lineNumbers.first else { return nil }
+        return entries[entity]?.last { entry in
+            guard entry.trace != trace.id, entry.evidence.first.map({ $0.lineNumber < firstLine }) ?? false else { return false }
+            guard let then = entry.lastTime, let now = trace.firstTime, then.hasDate == now.hasDate else { return true }
+            return now.milliseconds - then.milliseconds <= window
+        }
+    }
+}

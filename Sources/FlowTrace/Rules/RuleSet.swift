@@ -1,0 +1,63 @@
+import Foundation
+
+/// The rules a scan applies: the built-in pack from `Rules/rules/`, plus a team's own files, minus
+/// the ones switched off.
+public struct RuleSet: Sendable {
+    public private(set) var rules: [Rule]
+
+    public init(rules: [Rule]) throws {
+        var seen: [String: String] = [:]
+        for rule in rules {
+            if let other = seen[rule.id] {
+                throw FlowTraceError(.invalidConfiguration, "rule id '\(rule.id)' is defined twice (also in \(other))",
+                                     at: .init(file: rule.file))
+            }
+            seen[rule.id] = rule.file
+        }
+        self.rules = rules.sorted { $0.id < $1.id }
+    }
+
+    /// The rules built into flowtrace.
+    public static func builtin() throws -> RuleSet {
+        try RuleSet(rules: BuiltinData.files.filter { $0.path.hasPrefix("rules/") }.map { file in
+            try Rule(yaml: file.text, file: "Rules/" + file.path)
+        })
+    }
+
+    /// Reads rule files: each path is a YAML file or a folder searched for `*.yaml` / `*.yml`.
+    public static func load(paths: [String]) throws -> [Rule] {
+        try paths.flatMap { path in try files(at: path) }.map { file in
+            try Rule(yaml: try ConfigFile.text(at: file), file: file)
+        }
+    }
+
+    /// These rules and `more`.
+    public func adding(_ more: [Rule]) throws -> RuleSet {
+        try RuleSet(rules: rules + more)
+    }
+
+    /// Only the rules in `only` (all when empty), without those in `disabled`; unknown ids are an error.
+    public func selecting(only: [String], disabled: [String]) throws -> RuleSet {
+        let known = Set(rules.map(\.id))
+        if let unknown = (only + disabled).first(where: { !known.contains($0) }) {
+            throw FlowTraceError(.usage, "there is no rule '\(unknown)'", hint: "flowtrace rules list shows them")
+        }
+        return try RuleSet(rules: rules.filter { (only.isEmpty || only.contains($0.id)) && !disabled.contains($0.id) })
+    }
+
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+    private static func files(at path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw FlowTraceError(.unreadableInput, "no such rule file or folder", at: .init(file: path))
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let walker = FileManager.default.enumerator(atPath: path)
+        var found: [String] = []
+        while let relative = walker?.nextObject() as? String {
+            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") { found.append(path + "/" + relative) }
+        }
+        return found.sorted()
+    }
+}
