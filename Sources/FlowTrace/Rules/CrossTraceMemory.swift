@@ -1,6 +1,6 @@
 /// For one cross-trace rule: the recent traces, per entity, where the rule's earlier condition
 /// held. Bounded: at most a few traces per entity and a fixed number of entities.
-struct CrossTraceMemory {
+final class CrossTraceMemory {
     struct Entry {
         var trace: String
         var lastLine: Int
@@ -13,7 +13,7 @@ struct CrossTraceMemory {
     static let maxEntities = 50_000
     static let maxPerEntity = 4
 
-    mutating func remember(entity: EntityKey, trace: Trace, evidence: [StepMatch]) {
+    func remember(entity: EntityKey, trace: Trace, evidence: [StepMatch]) {
         if entries[entity] == nil {
             if order.count >= CrossTraceMemory.maxEntities {
                 let forgotten = order.count / 2

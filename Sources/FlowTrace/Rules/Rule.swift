@@ -15,6 +15,11 @@ public struct Rule: Sendable {
     /// Where the rule was read from.
     public var file: String
 
+    /// The fields its conditions compare (`same:`).
+    public var sameFields: [String] {
+        [condition, across?.earlier, across?.later].compactMap { $0 }.flatMap(\.sameFields)
+    }
+
     /// The step named `name`, if the rule declares one.
     public func step(named name: String) -> RuleStep? {
         steps.first { $0.name == name }

@@ -25,6 +25,16 @@ public indirect enum RuleCondition: Sendable {
         }
     }
 
+    /// The fields its `followed_by` / `not_followed_by` parts compare.
+    public var sameFields: [String] {
+        switch self {
+        case .followedBy(_, _, let same), .notFollowedBy(_, _, let same): same
+        case .all(let conditions), .any(let conditions): conditions.flatMap(\.sameFields)
+        case .not(let condition): condition.sameFields
+        case .exists, .absent, .count: []
+        }
+    }
+
     /// Whether the condition needs the trace to be complete (it tests for something absent).
     public var usesAbsence: Bool {
         switch self {

@@ -8,16 +8,54 @@ public final class RuleEngine {
     /// Regex limits hit so far (reported in the summary).
     public private(set) var limits = RegexLimitReport()
 
+    private let stepIndex: StepIndex
+
     public init(ruleSet: RuleSet, flowNames: [String] = []) {
         self.ruleSet = ruleSet
         self.flowNames = flowNames
+        self.stepIndex = StepIndex(ruleSet.rules)
+    }
+
+    /// The rules' steps indexed by the tags they require, and the event fields each rule uses.
+    private struct StepIndex {
+        /// One step of one rule; a class, so that the per-event loop copies nothing.
+        final class Entry {
+            let rule: Int
+            let step: RuleStep
+            /// The event fields the rule uses (in `same:` or its message).
+            let fields: Set<String>
+
+            init(rule: Int, step: RuleStep, fields: Set<String>) {
+                self.rule = rule
+                self.step = step
+                self.fields = fields
+            }
+        }
+
+        var byTag: [UInt64: [Entry]] = [:]
+        var untagged: [Entry] = []
+
+        init(_ rules: [Rule]) {
+            for (ruleIndex, rule) in rules.enumerated() {
+                let fields = Set(rule.message.fields + rule.sameFields)
+                for step in rule.steps {
+                    let entry = Entry(rule: ruleIndex, step: step, fields: fields)
+                    if step.tags.isEmpty {
+                        untagged.append(entry)
+                    } else {
+                        for tag in Set(step.tags) { byTag[TagList.key(of: tag), default: []].append(entry) }
+                    }
+                }
+            }
+        }
     }
 
     /// The findings of every rule on `trace`, in rule order.
     public func judge(_ trace: Trace) -> [Finding] {
         var findings: [Finding] = []
-        for rule in ruleSet.rules {
-            let matches = stepMatches(of: rule, in: trace)
+        let allMatches = stepMatches(in: trace)
+        for (index, rule) in ruleSet.rules.enumerated() {
+            let matches = allMatches[index]
             // A trace cut off while it awaited a call (end of input, eviction) proves no absence.
             let complete = !(trace.pendingOperation != nil && trace.closeReason != .ended && trace.closeReason != .idle)
             if let condition = rule.condition, complete || !condition.usesAbsence,
@@ -30,25 +68,42 @@ public final class RuleEngine {
         return findings
     }
 
-    private func stepMatches(of rule: Rule, in trace: Trace) -> [String: [StepMatch]] {
-        var matches: [String: [StepMatch]] = [:]
+    /// Every rule's step matches over the trace, in one pass over its events: each event is tried
+    /// only against the steps that require one of its tags, or no tag.
+    private func stepMatches(in trace: Trace) -> [[String: [StepMatch]]] {
+        var matches = Array(repeating: [String: [StepMatch]](), count: ruleSet.rules.count)
         trace.withText { text in
             for event in trace.events {
-                for step in rule.steps {
-                    if let match = step.match(event, text: text, limits: &limits) {
-                        matches[step.name, default: []].append(match)
+                for index in 0..<event.tags.storedCount {
+                    if let steps = stepIndex.byTag[event.tags.key(at: index)] {
+                        tryMatch(steps, event, text, &matches)
                     }
                 }
+                tryMatch(stepIndex.untagged, event, text, &matches)
             }
         }
         return matches
     }
 
+    private func tryMatch(_ steps: [StepIndex.Entry], _ event: Event, _ text: UnsafeRawBufferPointer,
+                          _ matches: inout [[String: [StepMatch]]]) {
+        for entry in steps {
+            if let match = entry.step.match(event, text: text, fields: entry.fields, limits: &limits) {
+                matches[entry.rule][entry.step.name, default: []].append(match)
+            }
+        }
+    }
+
     private func judgeAcross(_ rule: Rule, _ across: CrossTraceCondition, trace: Trace,
                              matches: [String: [StepMatch]]) -> [Finding] {
         guard let entity = trace.key(of: across.entity) else { return [] }
-        var memory = memories[rule.id] ?? CrossTraceMemory()
-        defer { memories[rule.id] = memory }
+        let memory: CrossTraceMemory
+        if let existing = memories[rule.id] {
+            memory = existing
+        } else {
+            memory = CrossTraceMemory()
+            memories[rule.id] = memory
+        }
         var findings: [Finding] = []
         if let later = across.later.evaluate(matches),
            let earlier = memory.earlier(for: entity, before: trace, within: across.windowMilliseconds) {

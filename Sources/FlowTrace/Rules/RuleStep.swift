@@ -31,7 +31,9 @@ public struct RuleStep: Sendable {
     }
 
     /// The fields `event` supplies when it matches (regex groups and event fields), or nil.
-    public func match(_ event: Event, text: UnsafeRawBufferPointer, limits: inout RegexLimitReport) -> StepMatch? {
+    /// `fields` are the event fields the rule uses (in `same:` or its message); others are not copied.
+    public func match(_ event: Event, text: UnsafeRawBufferPointer, fields: Set<String>,
+                      limits: inout RegexLimitReport) -> StepMatch? {
         guard screen(event, text: text) else { return nil }
         var captures: [String: String] = [:]
         if let regex {
@@ -46,14 +48,16 @@ public struct RuleStep: Sendable {
                 for (name, range) in groups { captures[name] = range.string(in: message) }
             }
         }
-        RuleStep.addEventFields(of: event, text: text, to: &captures)
+        if !fields.isEmpty { RuleStep.addEventFields(fields, of: event, text: text, to: &captures) }
         return StepMatch(lineNumber: event.lineNumber, time: event.time, captures: captures)
     }
 
     /// The event's own fields, for `same:` comparisons and messages (regex groups take precedence).
-    static func addEventFields(of event: Event, text: UnsafeRawBufferPointer, to captures: inout [String: String]) {
-        func put(_ name: String, _ value: String?) {
-            if let value, !value.isEmpty, captures[name] == nil { captures[name] = value }
+    static func addEventFields(_ fields: Set<String>, of event: Event, text: UnsafeRawBufferPointer,
+                               to captures: inout [String: String]) {
+        func put(_ name: String, _ value: @autoclosure () -> String?) {
+            guard fields.contains(name), captures[name] == nil, let value = value(), !value.isEmpty else { return }
+            captures[name] = value
         }
         put("user", event.user?.range.string(in: text))
         put("generation", event.generation?.range.string(in: text))
