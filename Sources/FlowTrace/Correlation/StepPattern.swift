@@ -22,24 +22,8 @@ public struct StepPattern: Sendable {
     /// Reads a pattern from its YAML mapping.
     public init(_ config: ConfigNode) throws {
         let fields = try config.mapping(allowedKeys: ["tag", "contains", "kind", "status"])
-        var kind: EventKind?
-        if let node = fields["kind"] {
-            let name = try node.string()
-            guard let parsed = EventKind(name: name) else {
-                throw node.error("unknown event kind '\(name)'",
-                                 hint: "one of \(EventKind.allCases.map(\.name).joined(separator: ", "))")
-            }
-            kind = parsed
-        }
-        var status: Status?
-        if let node = fields["status"] {
-            let name = try node.string()
-            guard let parsed = Status(name: name) else {
-                throw node.error("unknown status '\(name)'",
-                                 hint: "one of \(Status.allCases.map(\.name).joined(separator: ", "))")
-            }
-            status = parsed
-        }
+        let kind = try fields["kind"]?.choice("event kind", from: EventKind.allCases.map { ($0.name, $0) })
+        let status = try fields["status"]?.choice("status", from: Status.allCases.map { ($0.name, $0) })
         self.init(tag: try fields["tag"]?.string(), contains: try fields["contains"]?.string(),
                   kind: kind, status: status)
         if tag == nil, contains == nil, kind == nil, status == nil {

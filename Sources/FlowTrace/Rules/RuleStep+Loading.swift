@@ -10,43 +10,13 @@ extension RuleStep {
         let fields = try node.mapping(allowedKeys: RuleStep.keys)
         if fields.isEmpty { throw node.error("step '\(name)' tests nothing", hint: "give at least one of \(RuleStep.keys.sorted().joined(separator: ", "))") }
         tags = try fields["tag"]?.strings() ?? []
-        statuses = try fields["status"]?.items().map { item in
-            let word = try item.string()
-            guard let status = Status(name: word) else {
-                throw item.error("unknown status '\(word)'", hint: "one of \(Status.allCases.map(\.name).joined(separator: ", "))")
-            }
-            return status
-        } ?? []
-        kinds = try fields["kind"]?.items().map { item in
-            let word = try item.string()
-            guard let kind = EventKind(name: word) else {
-                throw item.error("unknown event kind '\(word)'", hint: "one of \(EventKind.allCases.map(\.name).joined(separator: ", "))")
-            }
-            return kind
-        } ?? []
-        if let node = fields["level"] {
-            let word = try node.string()
-            guard let level = Level.allCases.first(where: { $0.name == word }) else {
-                throw node.error("unknown level '\(word)'", hint: "debug, info, warning, error or critical")
-            }
-            minimumLevel = level
-        }
+        statuses = try fields["status"]?.items().map { try $0.choice("status", from: Status.allCases.map { ($0.name, $0) }) } ?? []
+        kinds = try fields["kind"]?.items().map { try $0.choice("event kind", from: EventKind.allCases.map { ($0.name, $0) }) } ?? []
+        minimumLevel = try fields["level"]?.choice("level", from: Level.allCases.compactMap { level in level.name.map { ($0, level) } })
         loggerPrefix = try fields["logger"]?.string()
         if let node = fields["http_status"] { httpStatus = try RuleStep.statusRange(node) }
-        if let node = fields["client"] {
-            let word = try node.string()
-            guard let client = ClientKind.allCases.first(where: { $0.name == word }) else {
-                throw node.error("unknown client '\(word)'", hint: "service or anon")
-            }
-            self.client = client
-        }
-        if let node = fields["outcome"] {
-            let word = try node.string()
-            guard let outcome = [TraceStatus.ok, .warning, .error].first(where: { $0.name == word }) else {
-                throw node.error("unknown outcome '\(word)'", hint: "ok, warning or error")
-            }
-            self.outcome = outcome
-        }
+        client = try fields["client"]?.choice("client", from: [("service", ClientKind.service), ("anon", .anon)])
+        outcome = try fields["outcome"]?.choice("outcome", from: [TraceStatus.ok, .warning, .error].map { ($0.name, $0) })
         contains = try fields["contains"]?.strings() ?? []
         if let node = fields["regex"] {
             regex = try RuleRegex(try node.string(), caseInsensitive: try fields["case_insensitive"]?.bool() ?? false,

@@ -87,6 +87,15 @@ public struct ConfigNode {
         return value
     }
 
+    /// One of a fixed set of words (`what` names the kind in the error, e.g. "status").
+    public func choice<Value>(_ what: String, from options: [(String, Value)]) throws -> Value {
+        let word = try string()
+        guard let match = options.first(where: { $0.0 == word }) else {
+            throw error("unknown \(what) '\(word)'", hint: "one of \(options.map(\.0).joined(separator: ", "))")
+        }
+        return match.1
+    }
+
     /// A sequence's items; a single scalar counts as a sequence of one.
     public func items() throws -> [ConfigNode] {
         switch node {
