@@ -11,7 +11,8 @@ public final class Scanner {
     private let reporter: Reporter
     private let judge: (Trace) -> [Finding]
 
-    /// `judge` turns a closed trace into findings (the rule engine); by default none.
+    /// `judge` turns a closed trace into findings (the rule engine); by default none. It runs on a
+    /// thread of its own (one at a time), as do the reporter's trace reports.
     public init(options: ScanOptions, reporter: Reporter, judge: @escaping (Trace) -> [Finding] = { _ in [] }) {
         self.options = options
         self.reporter = reporter
@@ -40,19 +41,12 @@ public final class Scanner {
         var summary = ScanSummary(file: reader.name)
         var outputError: Error?
         let flows = options.correlation.flows
-        let correlator = Correlator(config: options.correlation) { [judge, reporter] trace in
-            let findings = judge(trace)
-            summary.traces += 1
-            summary.findings += findings.count
-            if trace.status == .error { summary.tracesWithErrors += 1 }
-            if trace.status == .warning { summary.tracesWithWarnings += 1 }
-            guard outputError == nil else { return }
-            do {
-                try reporter.report(TraceReport(file: reader.name, trace: trace,
-                                                flow: trace.flowIndex.map { flows[$0].id }, findings: findings))
-            } catch {
-                outputError = error
-            }
+        let judging = JudgingStage(judge: judge) { [reporter] trace, findings in
+            try reporter.report(TraceReport(file: reader.name, trace: trace,
+                                            flow: trace.flowIndex.map { flows[$0].id }, findings: findings))
+        }
+        let correlator = Correlator(config: options.correlation) { trace in
+            if outputError == nil { outputError = judging.submit(trace) }
         }
         let stage = ParsingStage(reader: reader, vocabulary: options.vocabulary)
         let idleWindow = UInt64(max(0, options.correlation.idleWindowMilliseconds)) * 1_000_000
@@ -76,6 +70,11 @@ public final class Scanner {
         summary.compressed = reader.isCompressed
         correlator.finish()
         if let outputError { throw outputError }
+        let tally = try judging.finish()
+        summary.traces = tally.traces
+        summary.findings = tally.findings
+        summary.tracesWithErrors = tally.tracesWithErrors
+        summary.tracesWithWarnings = tally.tracesWithWarnings
         summary.linesOrphaned = correlator.orphanLines
         try reporter.report(summary)
         return summary

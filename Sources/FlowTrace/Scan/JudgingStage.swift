@@ -1,0 +1,105 @@
+import Foundation
+
+/// Judges closed traces with the rules and reports them on a thread of its own, so that rule
+/// evaluation overlaps correlation. Traces arrive in the order they closed and are reported in
+/// that order; the queue between the stages is bounded.
+final class JudgingStage: @unchecked Sendable {
+    /// What the stage counted, read after ``finish()``.
+    struct Tally {
+        var traces = 0
+        var findings = 0
+        var tracesWithErrors = 0
+        var tracesWithWarnings = 0
+    }
+
+    private let judge: (Trace) -> [Finding]
+    private let report: (Trace, [Finding]) throws -> Void
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var queue: [Trace] = []
+    private var finished = false
+    private var done = false
+    private var failure: Error?
+    private var tally = Tally()
+    static let capacity = 1024
+
+    init(judge: @escaping (Trace) -> [Finding], report: @escaping (Trace, [Finding]) throws -> Void) {
+        self.judge = judge
+        self.report = report
+        let thread = Thread { [self] in work() }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Hands a closed trace over; waits while the queue is full. Returns the reporting error,
+    /// if reporting failed (the caller should stop).
+    func submit(_ trace: Trace) -> Error? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= JudgingStage.capacity && failure == nil { condition.wait() }
+        if failure == nil {
+            queue.append(trace)
+            condition.broadcast()
+        }
+        return failure
+    }
+
+    /// The reporting error so far, if any.
+    var error: Error? {
+        condition.lock()
+        defer { condition.unlock() }
+        return failure
+    }
+
+    /// Waits until every submitted trace was judged and reported; returns the tally.
+    func finish() throws -> Tally {
+        condition.lock()
+        defer { condition.unlock() }
+        finished = true
+        condition.broadcast()
+        while !done { condition.wait() }
+        if let failure { throw failure }
+        return tally
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !finished { condition.wait() }
+            if queue.isEmpty {
+                done = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let batch = queue
+            queue.removeAll(keepingCapacity: true)
+            let failed = failure != nil
+            condition.broadcast()
+            condition.unlock()
+            guard !failed else { continue }
+            var counted = Tally()
+            var reportError: Error?
+            for trace in batch {
+                let findings = judge(trace)
+                counted.traces += 1
+                counted.findings += findings.count
+                if trace.status == .error { counted.tracesWithErrors += 1 }
+                if trace.status == .warning { counted.tracesWithWarnings += 1 }
+                do {
+                    try report(trace, findings)
+                } catch {
+                    reportError = error
+                    break
+                }
+            }
+            condition.lock()
+            tally.traces += counted.traces
+            tally.findings += counted.findings
+            tally.tracesWithErrors += counted.tracesWithErrors
+            tally.tracesWithWarnings += counted.tracesWithWarnings
+            if let reportError, failure == nil { failure = reportError }
+            condition.unlock()
+        }
+    }
+}
