@@ -41,6 +41,15 @@ import Testing
         #expect(all.stdout.contains("credit-balance · user \(userA)"))
     }
 
+    @Test func colourOnlyWhenAskedOrOnATerminal() throws {
+        let always = try BinaryRunner.run(["scan", "--color", "always", incident])
+        #expect(always.stdout.contains("\u{1b}[31m"))
+        let auto = try BinaryRunner.run(["scan", incident])
+        #expect(!auto.stdout.contains("\u{1b}["))
+        let noColor = try BinaryRunner.run(["scan", "--color", "auto", incident], environment: ["NO_COLOR": "1"])
+        #expect(!noColor.stdout.contains("\u{1b}["))
+    }
+
     @Test func readsStandardInputWithDashAndWithoutArguments() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: incident))
         for arguments in [["scan", "--format", "jsonl", "-"], ["scan", "--format", "jsonl"]] {
