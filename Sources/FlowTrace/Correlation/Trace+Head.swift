@@ -12,10 +12,16 @@ extension Trace {
         // A head still waiting for its first response is all head.
         let ownCount = headCount ?? events.count
         let otherCount = other.headCount ?? other.events.count
-        let ownHead = head(count: ownCount)
-        let otherHead = other.head(count: otherCount)
-        replaceHead(count: ownCount, with: otherHead)
-        other.replaceHead(count: otherCount, with: ownHead)
+        let ownHead = prefix(ownCount)
+        let otherHead = other.prefix(otherCount)
+        if precedesBody(otherHead.events, from: ownCount), other.precedesBody(ownHead.events, from: otherCount) {
+            replacePrefix(ownCount, with: otherHead)
+            other.replacePrefix(otherCount, with: ownHead)
+        } else {
+            let (mine, theirs) = (head(count: ownCount, of: self), head(count: otherCount, of: other))
+            replaceHead(count: ownCount, with: theirs)
+            other.replaceHead(count: otherCount, with: mine)
+        }
         // The body decides whether the trace still waits for its first response.
         (headCount, other.headCount) = (headCount.map { _ in otherCount }, other.headCount.map { _ in ownCount })
         swap(&request, &other.request)
@@ -24,8 +30,14 @@ extension Trace {
         swap(&flowIndex, &other.flowIndex)
     }
 
-    private func head(count: Int) -> [(Event, [UInt8])] {
-        (0..<count).map(detachedEvent(at:))
+    /// Whether `head`'s lines all come before this trace's events from `index` on.
+    private func precedesBody(_ head: [Event], from index: Int) -> Bool {
+        guard let last = head.last?.lineNumber, index < events.count else { return true }
+        return last < events[index].lineNumber
+    }
+
+    private func head(count: Int, of trace: Trace) -> [(Event, [UInt8])] {
+        (0..<count).map(trace.detachedEvent(at:))
     }
 
     private func replaceHead(count: Int, with head: [(Event, [UInt8])]) {

@@ -85,6 +85,38 @@ public final class Trace {
         return (event, Array(text[start..<end]))
     }
 
+    /// The first `count` events and their text (event ranges relative to that text).
+    func prefix(_ count: Int) -> (events: [Event], starts: [Int], text: [UInt8]) {
+        let end = count < textStarts.count ? textStarts[count] : text.count
+        return (Array(events[..<count]), Array(textStarts[..<count]), Array(text[..<end]))
+    }
+
+    /// Replaces the first `count` events with `head` (as ``prefix(_:)`` returns it); the head's
+    /// lines must all come before the remaining events'.
+    func replacePrefix(_ count: Int, with head: (events: [Event], starts: [Int], text: [UInt8])) {
+        let bodyStart = count < textStarts.count ? textStarts[count] : text.count
+        let shift = head.text.count - bodyStart
+        var newEvents = head.events
+        var newStarts = head.starts
+        newEvents.reserveCapacity(head.events.count + events.count - count)
+        for index in count..<events.count {
+            var event = events[index]
+            if textStarts[index] < (index + 1 < textStarts.count ? textStarts[index + 1] : text.count) {
+                event.rebase(by: shift)
+            }
+            newEvents.append(event)
+            newStarts.append(textStarts[index] + shift)
+        }
+        text.replaceSubrange(0..<bodyStart, with: head.text)
+        events = newEvents
+        textStarts = newStarts
+        worstLine = .ok
+        responseStatus = nil
+        firstTime = nil
+        lastTime = nil
+        for event in events { noteOutcomeAndTime(of: event) }
+    }
+
     /// Forgets every event (to rebuild the trace in another order).
     func removeAllEvents() {
         events.removeAll(keepingCapacity: true)
@@ -113,6 +145,11 @@ public final class Trace {
             stored.dropText()
         }
         events.append(stored)
+        noteOutcomeAndTime(of: event)
+        lastLine = event.lineNumber
+    }
+
+    private func noteOutcomeAndTime(of event: Event) {
         worstLine = max(worstLine, TraceStatus(of: event))
         if (event.kind == .requestEnd || event.kind == .access), event.httpStatus > 0 {
             responseStatus = event.httpStatus
@@ -121,7 +158,6 @@ public final class Trace {
             if firstTime == nil { firstTime = time }
             lastTime = time
         }
-        lastLine = event.lineNumber
     }
 }
 
