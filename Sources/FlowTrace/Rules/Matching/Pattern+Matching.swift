@@ -1,0 +1,42 @@
+import CPCRE2
+
+extension Pattern {
+    /// Finds the first (leftmost) match in `bytes`, which may hold any bytes: invalid UTF-8 and NUL never
+    /// match a pattern item but do not stop matching around them.
+    ///
+    /// Does not allocate in steady state: offsets go to `scratch`, which the returned ``Match`` views.
+    /// Costs bounded time: when the scratch's limits are hit the outcome is ``MatchOutcome/limitExceeded``.
+    @inline(__always)
+    public func firstMatch(in bytes: UnsafeRawBufferPointer, scratch: inout MatchScratch) -> MatchOutcome {
+        scratch.reserve(groups: captureCount)
+        scratch.generation &+= 1
+        let subject = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+            ?? UnsafePointer(scratch.emptySubject)
+        let status: Int32
+        if isJIT {
+            status = pcre2_jit_match_8(code, subject, bytes.count, 0, 0, scratch.matchData, scratch.matchContext)
+        } else {
+            status = pcre2_match_8(code, subject, bytes.count, 0, 0, scratch.matchData, scratch.matchContext)
+        }
+        guard status > 0 else { return Self.outcome(ofFailure: status) }
+        let start = scratch.ovector[0]
+        let end = scratch.ovector[1]
+        let range = TextRange(start: start, count: max(0, end - start))
+        return .match(Match(range: range, pattern: self, scratch: scratch))
+    }
+
+    /// The outcome for a status that is not a match. Anything but "no match" means PCRE2 gave up; besides
+    /// the limits, nothing else can fail for the calls made here (the ovector is always large enough).
+    private static func outcome(ofFailure status: Int32) -> MatchOutcome {
+        switch status {
+        case PCRE2_ERROR_NOMATCH:
+            return .noMatch
+        case PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT, PCRE2_ERROR_JIT_STACKLIMIT,
+            PCRE2_ERROR_NOMEMORY:
+            return .limitExceeded
+        default:
+            assertionFailure("unexpected PCRE2 match status \(status): \(errorMessage(status))")
+            return .limitExceeded
+        }
+    }
+}
