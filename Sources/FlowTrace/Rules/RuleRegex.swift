@@ -1,8 +1,7 @@
-import CPCRE2
-
-/// A rule step's regular expression: PCRE2, compiled and JIT-compiled once, run under match and
-/// depth limits so that a catastrophic pattern costs bounded time and is reported, never hangs.
-/// Named groups become fields. Not thread-safe: one engine, one thread.
+/// A rule step's regular expression: a ``Pattern`` (PCRE2, JIT-compiled once) with the scratch it
+/// matches with, under PCRE2's match and depth limits, so that a catastrophic pattern costs bounded
+/// time and is reported, never hangs. Named groups become fields. Not thread-safe: the rule engine
+/// judges on one thread.
 public final class RuleRegex: @unchecked Sendable {
     public enum Outcome {
         case noMatch
@@ -11,110 +10,33 @@ public final class RuleRegex: @unchecked Sendable {
         case limitExceeded
     }
 
-    public let source: String
-    public let groupNames: [String]
-    /// A literal every match contains, used as a prefilter when the step gives none.
+    public let pattern: Pattern
+    private var scratch: MatchScratch
+    /// A literal every match contains, used as the step's prefilter when it gives none.
     public let requiredLiteral: String?
-    private let code: OpaquePointer
-    private let matchData: OpaquePointer
-    private let context: OpaquePointer
-    private let groupNumbers: [Int]
 
-    public static let matchLimit: UInt32 = 1_000_000
-    public static let depthLimit: UInt32 = 10_000
+    public var source: String { pattern.source }
+    public var groupNames: [String] { pattern.groupNames }
 
     public init(_ source: String, caseInsensitive: Bool, location: FlowTraceError.Location?) throws {
-        var errorCode: Int32 = 0
-        var errorOffset: Int = 0
-        let options = UInt32(PCRE2_UTF | PCRE2_MATCH_INVALID_UTF) | (caseInsensitive ? UInt32(PCRE2_CASELESS) : 0)
-        let compiled = source.withCString { pointer in
-            pcre2_compile_8(UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), source.utf8.count,
-                            options, &errorCode, &errorOffset, nil)
-        }
-        guard let compiled else {
-            var buffer = [UInt8](repeating: 0, count: 256)
-            pcre2_get_error_message_8(errorCode, &buffer, buffer.count)
-            let reason = String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
-            throw FlowTraceError(.invalidPattern, "invalid regex /\(source)/: \(reason) at offset \(errorOffset)",
-                                 at: location)
-        }
-        code = compiled
-        _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
-        matchData = pcre2_match_data_create_from_pattern_8(code, nil)
-        context = pcre2_match_context_create_8(nil)
-        pcre2_set_match_limit_8(context, RuleRegex.matchLimit)
-        pcre2_set_depth_limit_8(context, RuleRegex.depthLimit)
-        self.source = source
-        (groupNames, groupNumbers) = RuleRegex.namedGroups(of: compiled)
-        requiredLiteral = caseInsensitive ? nil : RuleRegex.leadingLiteral(of: source)
-    }
-
-    deinit {
-        pcre2_match_context_free_8(context)
-        pcre2_match_data_free_8(matchData)
-        pcre2_code_free_8(code)
+        pattern = try Pattern(source, caseInsensitive: caseInsensitive, location: location)
+        scratch = MatchScratch(for: [pattern])
+        requiredLiteral = caseInsensitive ? nil : LiteralPrefilter.requiredLiteral(of: source)
     }
 
     /// Runs the expression on `subject`.
     public func match(_ subject: UnsafeRawBufferPointer) -> Outcome {
-        let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
-        let result = pcre2_match_8(code, base, subject.count, 0, 0, matchData, context)
-        if result == PCRE2_ERROR_NOMATCH { return .noMatch }
-        if result == PCRE2_ERROR_MATCHLIMIT || result == PCRE2_ERROR_DEPTHLIMIT || result == PCRE2_ERROR_JIT_STACKLIMIT {
+        switch pattern.firstMatch(in: subject, scratch: &scratch) {
+        case .noMatch:
+            return .noMatch
+        case .limitExceeded:
             return .limitExceeded
-        }
-        guard result >= 0 else { return .noMatch }
-        let vector = pcre2_get_ovector_pointer_8(matchData)!
-        var groups: [(String, TextRange)] = []
-        for (name, number) in zip(groupNames, groupNumbers) where number < Int(result) {
-            let start = vector[2 * number]
-            let end = vector[2 * number + 1]
-            if start >= 0, start <= subject.count, end >= start, end <= subject.count {
-                groups.append((name, TextRange(start: start, count: end - start)))
+        case .match(let match):
+            var groups: [(String, TextRange)] = []
+            for (index, name) in pattern.groupNames.enumerated() {
+                if let range = match.range(ofGroup: index) { groups.append((name, range)) }
             }
+            return .match(groups)
         }
-        return .match(groups)
-    }
-
-    private static func namedGroups(of code: OpaquePointer) -> ([String], [Int]) {
-        var count: UInt32 = 0
-        var entrySize: UInt32 = 0
-        var table: UnsafePointer<UInt8>?
-        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &count)
-        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
-        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
-        guard let table, count > 0 else { return ([], []) }
-        var names: [String] = []
-        var numbers: [Int] = []
-        for index in 0..<Int(count) {
-            let entry = table + index * Int(entrySize)
-            numbers.append(Int(entry[0]) << 8 | Int(entry[1]))
-            let nameBytes = UnsafeBufferPointer(start: entry + 2, count: Int(entrySize) - 2)
-            names.append(String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self))
-        }
-        return (names, numbers)
-    }
-
-    /// The literal text a pattern starts with, when it starts with at least four plain
-    /// characters and has no top-level alternation; nil otherwise (no prefilter, never a wrong one).
-    static func leadingLiteral(of pattern: String) -> String? {
-        var depth = 0
-        for character in pattern {
-            if character == "(" { depth += 1 }
-            if character == ")" { depth -= 1 }
-            if character == "|" && depth == 0 { return nil }
-        }
-        var literal = ""
-        var characters = Array(pattern)
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if "\\^$.|?*+()[]{}".contains(character) { break }
-            if index + 1 < characters.count, "?*{".contains(characters[index + 1]) { break }
-            literal.append(character)
-            index += 1
-        }
-        characters.removeAll()
-        return literal.count >= 4 ? literal : nil
     }
 }

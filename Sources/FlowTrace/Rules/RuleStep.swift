@@ -17,7 +17,7 @@ public struct RuleStep: Sendable {
     public var regex: RuleRegex?
 
     var tagKeys: [UInt64] = []
-    var needles: [[UInt8]] = []
+    var prefilter: LiteralPrefilter?
     var loggerBytes: [UInt8] = []
 
     public init(name: String) {
@@ -26,7 +26,7 @@ public struct RuleStep: Sendable {
 
     mutating func prepare() {
         tagKeys = tags.map { TagList.key(of: $0) }
-        needles = contains.map { Array($0.utf8) }
+        prefilter = contains.isEmpty ? nil : LiteralPrefilter(literals: contains)
         loggerBytes = Array((loggerPrefix ?? "").utf8)
     }
 
@@ -85,11 +85,7 @@ public struct RuleStep: Sendable {
             let matched = loggerBytes.withUnsafeBytes { ByteSearch.hasPrefix(event.logger.slice(text), $0) }
             if !matched { return false }
         }
-        if !needles.isEmpty {
-            let message = event.message.slice(text)
-            let found = needles.contains { needle in needle.withUnsafeBytes { ByteSearch.contains(message, $0) } }
-            if !found { return false }
-        }
+        if let prefilter, !prefilter.mayMatch(event.message.slice(text)) { return false }
         return true
     }
 }
