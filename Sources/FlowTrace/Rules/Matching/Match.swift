@@ -1,8 +1,9 @@
 /// A successful match: the byte range of the whole match and of each named group, relative to the bytes
 /// that were matched.
 ///
-/// A lightweight view over the ``MatchScratch`` that produced it (no allocation): it must be read before the
-/// next match with the same scratch, and reading it afterwards stops the program rather than answer wrongly.
+/// A lightweight view over the ``MatchScratch`` that produced it (no allocation). ``range`` is a copy and
+/// stays valid; group ranges are read from the scratch, so they must be read before its next match: reading
+/// one afterwards stops the program rather than answer with another match's offsets.
 public struct Match {
     /// The whole match.
     public let range: TextRange

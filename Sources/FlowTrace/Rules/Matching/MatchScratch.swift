@@ -14,7 +14,8 @@ public final class MatchScratch {
     /// similar count of backtracking steps) in one match attempt.
     public let matchLimit: Int
     /// PCRE2's depth limit: how deep backtracking may nest in the interpreter (the JIT ignores it; its
-    /// stack size bounds it instead).
+    /// stack size bounds it instead). Each repetition of a group can nest a level, so with the interpreter a
+    /// group repeated thousands of times on one long line reaches the default.
     public let depthLimit: Int
     /// The largest size, in bytes, the JIT stack may grow to.
     public let jitStackSize: Int
