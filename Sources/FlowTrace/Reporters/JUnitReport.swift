@@ -60,15 +60,10 @@ public struct JUnitReport: Sendable {
                 }
                 let element = testCase.isError ? "error" : "failure"
                 xml += ">\n      <\(element) message=\"\(XMLText.escape(failure.message))\" type=\"\(element)\">"
-                xml += textContent(failure.details) + "</\(element)>\n    </testcase>\n"
+                xml += XMLText.content(failure.details) + "</\(element)>\n    </testcase>\n"
             }
             xml += "  </testsuite>\n"
         }
         return xml + "</testsuites>\n"
-    }
-
-    /// Element text: escaped, with line breaks kept as line breaks for people reading the file.
-    private func textContent(_ text: String) -> String {
-        XMLText.escape(text).replacingOccurrences(of: "&#10;", with: "\n")
     }
 }
