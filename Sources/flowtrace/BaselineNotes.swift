@@ -6,7 +6,7 @@ enum BaselineNotes {
     static func finish(_ filter: BaselineFilter, accepting baseline: String?, writingTo path: String?) throws {
         if baseline != nil {
             FileHandleOutput.standardError("flowtrace: \(filter.acceptedCount) finding(s) accepted by the baseline, "
-                + "\(filter.recorded.count - filter.acceptedCount) new\n")
+                + "\(filter.newCount) new\n")
         }
         if let path {
             try filter.baseline.write(to: path)

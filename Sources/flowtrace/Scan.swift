@@ -73,7 +73,8 @@ struct Scan: ParsableCommand {
         options.maxLineBytes = maxLineBytes
 
         let ruleSet = try ruleSelection.ruleSet()
-        let baselineFilter = BaselineFilter(baseline: try baseline.map { try Baseline.load(path: $0) })
+        let baselineFilter = BaselineFilter(baseline: try baseline.map { try Baseline.load(path: $0) },
+                                            recording: writeBaseline != nil)
         let reporter = try ScanReporters(format: format, outputPath: output, traces: traces, all: all, color: color)
             .make(rules: ruleSet.rules)
         let engine = RuleEngine(ruleSet: ruleSet, flowNames: options.correlation.flows.map(\.id))

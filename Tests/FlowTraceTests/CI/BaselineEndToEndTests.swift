@@ -34,6 +34,9 @@ import Testing
         let recorded = try Baseline.load(path: baseline)
         #expect(recorded.findings.map(\.rule) == ["service-key-rejected", "service-key-rejected"])
         #expect(recorded.findings.allSatisfy { $0.fingerprint.hasPrefix("v1:") })
+        // The JSON lines findings carry the same fingerprints.
+        let fingerprints = written.records(ofType: "finding").compactMap { $0["fingerprint"] as? String }
+        #expect(fingerprints.sorted() == recorded.findings.map(\.fingerprint).sorted())
     }
 
     @Test func acceptedFindingsPass() throws {
