@@ -29,10 +29,12 @@ extension SARIFLog {
     public struct ArtifactLocation: Codable, Sendable {
         public var uri: String
 
-        /// The location of a log file as given on the command line (a relative or absolute path).
+        /// The location of a log file as given on the command line: a relative path stays relative
+        /// (code scanning resolves it against the checkout), an absolute one becomes a `file://` URI.
         public init(file: String) {
             let path = file == "<stdin>" ? "stdin" : file
-            uri = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "stdin"
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "stdin"
+            uri = path.hasPrefix("/") ? "file://" + encoded : encoded
         }
     }
 
