@@ -76,6 +76,18 @@ import Testing
         #expect(try xml.nodes(forXPath: "//testcase[@name='healthy.log']/failure").isEmpty)
     }
 
+    @Test func junitOnStandardOutputMovesTheHumanReportToStandardError() throws {
+        let directory = try fixtures()
+        defer { directory.remove() }
+        _ = try BinaryRunner.run(["check", "--update", directory.url.path])
+        let result = try BinaryRunner.run(["check", "--format", "junit", directory.url.path])
+        #expect(result.status == 0)
+        let xml = try XMLDocument(xmlString: result.stdout, options: [])
+        #expect(try xml.nodes(forXPath: "//testcase").count == 2)
+        #expect(try xml.nodes(forXPath: "//failure").isEmpty)
+        #expect(lines(result.stderr).last == "2 passed, 0 failed")
+    }
+
     @Test func invalidExpectationFailsWithItsLocation() throws {
         let directory = try fixtures()
         defer { directory.remove() }
