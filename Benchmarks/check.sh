@@ -73,5 +73,6 @@ check "Samples/interleaved is reproducible" interleaved_sample
 check "Samples/compose.py reproduces its samples" made_sample compose.py
 check "Samples/mojibake/make.py reproduces its files" made_sample mojibake/make.py
 check "Samples/gzip/make.py reproduces its files" made_sample gzip/make.py
+check "Samples/regressions/make.py reproduces its fixtures" made_sample regressions/make.py
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

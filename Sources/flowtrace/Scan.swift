@@ -11,14 +11,27 @@ struct Scan: ParsableCommand {
         discussion: """
             With no FILE, or with -, reads standard input (when it is not a terminal). gzip is \
             detected by content. Each file is its own stream with its own line numbers.
+
+            In CI: --format sarif|junit|github writes a machine report (with --output FILE, to FILE \
+            while the human report still goes to the terminal); --write-baseline FILE records the \
+            current findings and --baseline FILE accepts them, so that only new findings fail.
             """
     )
 
     @Argument(help: "Log files to read (plain or gzip); - for standard input.")
     var files: [String] = []
 
-    @Option(help: "Output format: text or jsonl.")
+    @Option(help: "Output format: text, jsonl, sarif (SARIF 2.1.0), junit (JUnit XML, a test case per rule) or github (workflow commands).")
     var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report in --format to FILE; the human report still goes to the terminal.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Accept the findings recorded in FILE (by fingerprint, not line number): only new findings are reported and fail.", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record the current findings in FILE as the new baseline (the exit code then ignores findings).", valueName: "FILE"))
+    var writeBaseline: String?
 
     @Flag(help: "With --format jsonl, also write one record per trace.")
     var traces = false
@@ -59,20 +72,22 @@ struct Scan: ParsableCommand {
         if let idleWindow { options.correlation.idleWindowMilliseconds = DurationText.milliseconds(idleWindow)! }
         options.maxLineBytes = maxLineBytes
 
-        let output = OutputSink(descriptor: 1)
-        let reporter: Reporter = switch format {
-        case .text: TextReporter(output: output, palette: Palette(enabled: color.isEnabled(for: output)), showAll: all)
-        case .jsonl: JSONLinesReporter(output: output, includeTraces: traces)
-        }
-        let engine = RuleEngine(ruleSet: try ruleSelection.ruleSet(), flowNames: options.correlation.flows.map(\.id))
+        let ruleSet = try ruleSelection.ruleSet()
+        let baselineFilter = BaselineFilter(baseline: try baseline.map { try Baseline.load(path: $0) },
+                                            recording: writeBaseline != nil)
+        let reporter = try ScanReporters(format: format, outputPath: output, traces: traces, all: all, color: color)
+            .make(rules: ruleSet.rules)
+        let engine = RuleEngine(ruleSet: ruleSet, flowNames: options.correlation.flows.map(\.id))
         var worst: Severity?
+        var currentFile = ""
         let scanner = Scanner(options: options, reporter: reporter) { trace in
-            let findings = engine.judge(trace)
+            let findings = baselineFilter.newFindings(engine.judgeWithFingerprints(trace), file: currentFile)
             for finding in findings where worst.map({ finding.severity > $0 }) ?? true { worst = finding.severity }
             return findings
         }
         var inputFailed = false
         for path in files.isEmpty ? ["-"] : files {
+            currentFile = path == "-" ? "<stdin>" : path
             let summary = try scanner.scan(path: path)
             if let error = summary.error {
                 inputFailed = true
@@ -84,13 +99,15 @@ struct Scan: ParsableCommand {
             FileHandleOutput.standardError("flowtrace: warning: a rule regex hit its match limit \(engine.limits.count) time(s), "
                 + "first in step '\(first.step)' on line \(first.line); those lines were not judged by it\n")
         }
+        try BaselineNotes.finish(baselineFilter, accepting: baseline, writingTo: writeBaseline)
         if inputFailed { throw ExitCode(ExitStatus.inputOrUsageError) }
+        if writeBaseline != nil { return }
         if let worst, worst >= minSeverity.severity { throw ExitCode(ExitStatus.findings) }
     }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, jsonl
+    case text, jsonl, sarif, junit, github
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

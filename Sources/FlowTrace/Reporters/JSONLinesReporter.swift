@@ -62,6 +62,7 @@ public final class JSONLinesReporter: Reporter {
         record.add("message", SecretRedactor.redact(finding.message))
         record.add("start", finding.firstTime?.iso8601)
         record.add("end", finding.lastTime?.iso8601)
+        record.add("fingerprint", finding.fingerprint)
         return record.closed()
     }
 

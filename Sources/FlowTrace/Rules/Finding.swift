@@ -12,10 +12,13 @@ public struct Finding: Sendable, Equatable {
     public var lines: [Int]
     public var firstTime: LogTime?
     public var lastTime: LogTime?
+    /// A stable identity across log changes (see ``FindingFingerprint``), set by
+    /// ``RuleEngine/judgeWithFingerprints(_:)``; nil when the finding was judged without one.
+    public var fingerprint: String?
 
     public init(rule: String, severity: Severity, message: String, trace: String, user: String? = nil,
                 request: String? = nil, generation: String? = nil, lines: [Int],
-                firstTime: LogTime? = nil, lastTime: LogTime? = nil) {
+                firstTime: LogTime? = nil, lastTime: LogTime? = nil, fingerprint: String? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message
@@ -26,5 +29,6 @@ public struct Finding: Sendable, Equatable {
         self.lines = lines
         self.firstTime = firstTime
         self.lastTime = lastTime
+        self.fingerprint = fingerprint
     }
 }

@@ -1,0 +1,21 @@
+extension Trace {
+    /// One evidence line of a finding: its number and its message (the text after the layout's
+    /// prefix), as logged — untrusted: reporters escape and redact it.
+    public struct EvidenceLine: Sendable, Equatable {
+        public var line: Int
+        public var message: String
+    }
+
+    /// The trace's lines among `lines`, in order of line number. A cross-trace finding's lines
+    /// in the earlier trace are not in this one and are left out.
+    public func evidence(lines: [Int]) -> [EvidenceLine] {
+        let wanted = Set(lines)
+        var found: [EvidenceLine] = []
+        withText { text in
+            for event in events where wanted.contains(event.lineNumber) {
+                found.append(EvidenceLine(line: event.lineNumber, message: event.message.string(in: text)))
+            }
+        }
+        return found.sorted { $0.line < $1.line }
+    }
+}
