@@ -80,9 +80,17 @@ extension Correlator {
         }
         // The body that finishes logged its last step just before the end line: the most recent
         // of those not evidently still working.
-        let finished = ([trace] + rivals.compactMap { open[$0] })
+        var finished = ([trace] + rivals.compactMap { open[$0] })
             .filter { $0.headCount != nil && !$0.hasEnded && !looksUnfinished($0) }
             .max { $0.lastLine < $1.lastLine }
+        if finished == nil {
+            // Guesses chain (A took B's body, B took C's): when no direct rival holds a finished
+            // body, look among every guessed trace of the same endpoint.
+            let guessed = Set(open.values.flatMap { $0.headRivals }).union(open.values.filter { !$0.headRivals.isEmpty }.map(\.number))
+            finished = guessed.compactMap { open[$0] }
+                .filter { $0.endpoint == trace.endpoint && $0.headCount != nil && !$0.hasEnded && !looksUnfinished($0) }
+                .max { $0.lastLine < $1.lastLine }
+        }
         guard let partner = finished, partner !== trace else { return number }
         trace.exchangeHead(with: partner)
         trace.headRivals.removeAll { $0 == partner.number }
