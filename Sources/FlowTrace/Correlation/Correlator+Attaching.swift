@@ -100,7 +100,7 @@ extension Correlator {
         return partner.number
     }
 
-    private func looksUnfinished(_ trace: Trace) -> Bool {
+    func looksUnfinished(_ trace: Trace) -> Bool {
         trace.pendingOperation != nil || !calls.mayAwait(step: trace.lastStepKey, call: CallLearning.endKey)
     }
 

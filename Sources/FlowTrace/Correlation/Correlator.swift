@@ -125,9 +125,13 @@ public final class Correlator {
             trace.endpoint = RequestEndpoint(event, text: text)
             if trace.flowIndex == nil { trace.flowIndex = flowServing(event, text: text) }
         }
+        // The server's access line usually follows: close when the run moves on. A trace whose
+        // body is still at work holds this head by a wrong guess: it stays open for that body.
+        let busy = event.kind == .requestEnd && open[number].map(looksUnfinished) == true
         attachStartingRun(number, event, text)
-        // The server's access line usually follows: close when the run moves on.
-        if event.kind == .requestEnd { trace.hasEnded = true }
+        if event.kind == .requestEnd, let ended = open[number] {
+            if busy { ended.busyAtEnd = true } else { ended.hasEnded = true }
+        }
     }
 
     private func joinFlowStart(_ flow: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
@@ -180,7 +184,8 @@ public final class Correlator {
             orphanLines += 1
             return
         }
+        let busy = open[number]?.busyAtEnd == true
         attachStartingRun(number, event, text)
-        close(number, reason: .ended)
+        if !busy { close(number, reason: .ended) }
     }
 }

@@ -57,6 +57,9 @@ public final class Trace {
     var hasEnded = false
     /// The method and path of the request, from its request-tracking line.
     var endpoint: RequestEndpoint?
+    /// Its request's end line came while its body was still at work (a wrongly guessed head):
+    /// it stays open for the rest of that body.
+    var busyAtEnd = false
     /// Opened by a request-tracking start line, before any flow start named the flow.
     var awaitsFlowStart = false
     /// How many of its first events are its head (see `Trace+Head.swift`), once it got its first response.
