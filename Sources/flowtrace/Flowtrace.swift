@@ -9,7 +9,7 @@ struct Flowtrace: ParsableCommand {
             Exit codes: 0 clean, 1 findings at or above the threshold, 2 input or usage error.
             """,
         version: "0.1.0",
-        subcommands: [Scan.self, Rules.self, Parse.self],
+        subcommands: [Scan.self, Diff.self, Rules.self, Parse.self],
         defaultSubcommand: Scan.self
     )
 }
