@@ -23,6 +23,9 @@ public struct AlignedPair: Sendable {
     public var statusChanged = false
     /// For a changed step: whether the same template logged other values.
     public var valuesChanged = false
+    /// For a same step: quantities or parameters that differ (`1200 credits` / `640 credits`,
+    /// `model: a` / `model: b`), shown but no divergence (see ``ValueComparison``).
+    public var minor: [WordChange] = []
     /// For a missing or extra step: the same step occurs on the other side at another place.
     public var moved = false
     /// For a step of both flows: the time since the previous step differs beyond the threshold.

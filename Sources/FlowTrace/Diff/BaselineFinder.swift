@@ -57,19 +57,18 @@ public final class BaselineFinder {
     }
 
     /// Each failing trace, in the order they closed, with the diff against its closest partner:
-    /// the fewest differing steps, then the nearest in the file.
+    /// a complete trace before one cut off, then the most steps shared (``DiffSummary/closeness``),
+    /// then the fewest differing steps, then the nearest in the file.
     public func results() -> [Result] {
         failing.map { kind, flow in
-            var best: (FlowDiff, Int, Int)?
+            var best: (diff: FlowDiff, rank: [Int])?
             for candidate in candidates[kind] ?? [] {
                 let diff = FlowDiff(left: candidate.flow, right: flow)
                 let distance = abs((candidate.flow.steps.first?.line ?? 0) - (flow.steps.first?.line ?? 0))
-                let score = diff.summary.distance
-                if best.map({ score < $0.1 || (score == $0.1 && distance < $0.2) }) ?? true {
-                    best = (diff, score, distance)
-                }
+                let rank = [candidate.flow.isComplete ? 0 : 1, -diff.summary.closeness, diff.summary.distance, distance]
+                if best.map({ rank.lexicographicallyPrecedes($0.rank) }) ?? true { best = (diff, rank) }
             }
-            return Result(failing: flow, diff: best?.0)
+            return Result(failing: flow, diff: best?.diff)
         }
     }
 

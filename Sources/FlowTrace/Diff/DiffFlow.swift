@@ -10,13 +10,16 @@ public struct DiffFlow: Sendable {
     public var request: String?
     public var generation: String?
     public var status: TraceStatus
+    /// Whether the trace ended with its flow's end, a request end or an access line (not cut off
+    /// by the end of the input, an idle window or eviction). A whole file counts as complete.
+    public var isComplete: Bool
     public var steps: [FlowStep]
     /// The rule findings of the trace (of every trace of the file, for a whole file).
     public var findings: [Finding]
 
     public init(file: String, traceID: String? = nil, flowName: String? = nil, user: String? = nil,
                 request: String? = nil, generation: String? = nil, status: TraceStatus = .ok,
-                steps: [FlowStep], findings: [Finding] = []) {
+                isComplete: Bool = true, steps: [FlowStep], findings: [Finding] = []) {
         self.file = file
         self.traceID = traceID
         self.flowName = flowName
@@ -24,6 +27,7 @@ public struct DiffFlow: Sendable {
         self.request = request
         self.generation = generation
         self.status = status
+        self.isComplete = isComplete
         self.steps = steps
         self.findings = findings
     }
@@ -35,7 +39,7 @@ public struct DiffFlow: Sendable {
         }
         self.init(file: file, traceID: trace.id, flowName: flowName, user: trace.userText,
                   request: trace.requestText, generation: trace.generationText, status: trace.status,
-                  steps: steps, findings: findings)
+                  isComplete: trace.closeReason == .ended, steps: steps, findings: findings)
     }
 
     /// `file` or `file@t3`, for headings.

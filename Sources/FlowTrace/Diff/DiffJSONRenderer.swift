@@ -54,20 +54,25 @@ public enum DiffJSONRenderer {
         record.add("right", right.map { SecretRedactor.redact($0.message) })
         record.add("step", SecretRedactor.redact((left ?? right)?.template ?? ""))
         if pair.kind == .changed {
-            record.addRaw("words", "[" + pair.words.map { change in
-                var word = JSONObject()
-                word.add("left", SecretRedactor.redact(change.left))
-                word.add("right", SecretRedactor.redact(change.right))
-                return word.closed
-            }.joined(separator: ",") + "]")
+            record.addRaw("words", words(pair.words))
             record.add("left_status", left?.status.name)
             record.add("right_status", right?.status.name)
         }
+        if !pair.minor.isEmpty { record.addRaw("minor", words(pair.minor)) }
         if pair.moved { record.addRaw("moved", "true") }
         if let timing = pair.timing {
             record.addRaw("timing", "{\"left_gap_ms\":\(timing.leftGap),\"right_gap_ms\":\(timing.rightGap)}")
         }
         return record.closed
+    }
+
+    static func words(_ changes: [WordChange]) -> String {
+        "[" + changes.map { change in
+            var word = JSONObject()
+            word.add("left", SecretRedactor.redact(change.left))
+            word.add("right", SecretRedactor.redact(change.right))
+            return word.closed
+        }.joined(separator: ",") + "]"
     }
 
     static func summary(_ diff: FlowDiff) -> String {
@@ -85,6 +90,7 @@ public enum DiffJSONRenderer {
         record.add("status_changes", counts.statusChanges)
         record.add("timing", counts.timing)
         record.add("reordered", counts.reordered)
+        record.add("minor", counts.minor)
         record.addRaw("left_findings", findings(diff.left.findings))
         record.addRaw("right_findings", findings(diff.right.findings))
         return record.closed

@@ -12,6 +12,8 @@ public struct DiffSummary: Sendable, Equatable {
     public var changedValues = 0
     /// Changed steps whose status symbol differs.
     public var statusChanges = 0
+    /// Same steps that logged other quantities or parameters (balances, a model): shown, no divergence.
+    public var minor = 0
     /// Steps of both flows whose timing diverges.
     public var timing = 0
     /// Missing or extra steps that occur on the other side elsewhere (reordered).
@@ -25,4 +27,8 @@ public struct DiffSummary: Sendable, Equatable {
     /// A count for the distance between flows, to choose the closest healthy partner: structure
     /// first, values and timing less.
     public var distance: Int { 2 * (missing + extra) + changed + timing }
+
+    /// How much of a failing flow a healthy one explains: the steps they share as they are count
+    /// twice, the steps they both take differently once.
+    public var closeness: Int { 2 * same + changed }
 }

@@ -61,7 +61,7 @@ extension DiffTextRenderer {
 
     private func marker(_ pair: AlignedPair) -> String {
         switch pair.kind {
-        case .same: pair.timing == nil ? " " : palette.yellow("!")
+        case .same: pair.timing != nil ? palette.yellow("!") : pair.minor.isEmpty ? " " : palette.dim("≈")
         case .changed: palette.yellow("~")
         case .missing: palette.red("-")
         case .extra: palette.green("+")

@@ -83,7 +83,8 @@ public struct DiffTextRenderer {
         text += "\(counts.missing) steps missing on the right" + lines(.missing, \.left, diff.left)
         text += " · \(counts.extra) extra steps on the right" + lines(.extra, \.right, diff.right)
         text += " · \(counts.changed) changed (\(counts.changedValues) values, \(counts.statusChanges) status)"
-        text += " · \(counts.timing) timing · \(counts.reordered) reordered · \(counts.same) same\n"
+        text += " · \(counts.timing) timing · \(counts.reordered) reordered · \(counts.same) same"
+        text += counts.minor > 0 ? " (\(counts.minor) with other quantities or parameters)\n" : "\n"
         text += findings("left", diff.left.findings) + findings("right", diff.right.findings)
         return text
     }

@@ -58,10 +58,16 @@ public struct FlowDiff: Sendable {
     static func compare(_ i: Int, _ j: Int, _ left: [FlowStep], _ right: [FlowStep]) -> AlignedPair {
         let a = left[i], b = right[j]
         if a.key == b.key, a.hasSameValues(as: b) { return AlignedPair(kind: .same, left: i, right: j) }
+        let words = WordDiff.changes(a.message, b.message)
+        if a.comparedStatus == b.comparedStatus, a.outcome == b.outcome, ValueComparison.isMinor(words) {
+            var pair = AlignedPair(kind: .same, left: i, right: j)
+            pair.minor = words
+            return pair
+        }
         var pair = AlignedPair(kind: .changed, left: i, right: j)
         pair.statusChanged = a.comparedStatus != b.comparedStatus
         pair.valuesChanged = a.key == b.key && a.values != b.values
-        pair.words = WordDiff.changes(a.message, b.message)
+        pair.words = words
         return pair
     }
 
@@ -96,7 +102,9 @@ public struct FlowDiff: Sendable {
         var summary = DiffSummary()
         for pair in pairs {
             switch pair.kind {
-            case .same: summary.same += 1
+            case .same:
+                summary.same += 1
+                if !pair.minor.isEmpty { summary.minor += 1 }
             case .missing: summary.missing += 1
             case .extra: summary.extra += 1
             case .changed:

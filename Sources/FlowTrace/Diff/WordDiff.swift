@@ -13,16 +13,25 @@ public enum WordDiff {
         let aligned = SequenceAligner.align(a.map(\.key), b.map(\.key))
         var changes: [WordChange] = []
         var removed: [String] = [], added: [String] = []
+        var after = ""
         func flush() {
-            if !removed.isEmpty || !added.isEmpty {
-                changes.append(WordChange(left: removed.joined(separator: " "), right: added.joined(separator: " ")))
+            if removed.count == added.count, removed.count > 1 {
+                // As many words on each side: word for word (`1/3) region=eu` → `2/3) region=us`).
+                for (index, (old, new)) in zip(removed, added).enumerated() {
+                    changes.append(WordChange(left: old, right: new, after: index == 0 ? after : removed[index - 1]))
+                }
+            } else if !removed.isEmpty || !added.isEmpty {
+                changes.append(WordChange(left: removed.joined(separator: " "), right: added.joined(separator: " "),
+                                          after: after))
             }
             removed = []
             added = []
         }
         for edit in aligned {
             switch edit {
-            case .equal: flush()
+            case .equal(let i, _):
+                flush()
+                after = a[i].text
             case .delete(let i): removed.append(a[i].text)
             case .insert(let j): added.append(b[j].text)
             }
