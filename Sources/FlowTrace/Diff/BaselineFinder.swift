@@ -5,7 +5,8 @@
 /// A trace fails when its status is `error` or a rule found an error in it; it is healthy when
 /// its status is not `error` and no rule found anything at warning or above. Its kind of flow is
 /// its flow id from the correlation configuration, or else the template of its first step.
-/// Healthy candidates with the same sequence of steps are kept once (the latest); beyond
+/// Healthy candidates with the same sequence of steps are kept once (the first complete one);
+/// beyond
 /// ``candidatesPerFlow`` distinct ones, the least recently seen is dropped.
 public final class BaselineFinder {
     /// Distinct healthy candidates kept per kind of flow.
@@ -33,25 +34,41 @@ public final class BaselineFinder {
 
     public init() {}
 
-    /// Takes one closed trace's flow.
+    /// Takes one closed trace while the file streams; builds its flow only when it is kept.
+    public func add(_ closed: ClosedTrace) {
+        add(status: closed.trace.status, findings: closed.findings, isComplete: closed.trace.closeReason == .ended,
+            kind: closed.kind, signature: closed.signature, flow: closed.flow)
+    }
+
+    /// Takes one flow.
     public func add(_ flow: DiffFlow) {
+        add(status: flow.status, findings: flow.findings, isComplete: flow.isComplete, kind: { BaselineFinder.kind(of: flow) },
+            signature: { flow.signature }, flow: { flow })
+    }
+
+    private func add(status: TraceStatus, findings: [Finding], isComplete: Bool, kind: () -> String?,
+                     signature: () -> UInt64, flow: () -> DiffFlow) {
         clock += 1
-        guard let kind = BaselineFinder.kind(of: flow) else { return }
-        if BaselineFinder.isFailing(flow) {
-            if failing.count < BaselineFinder.maxFailing { failing.append((kind, flow)) } else { failingDropped += 1 }
+        let isFailing = status == .error || findings.contains { $0.severity == .error }
+        let isHealthy = status != .error && !findings.contains { $0.severity >= .warning }
+        guard isFailing || isHealthy, let kind = kind() else { return }
+        if isFailing {
+            if failing.count < BaselineFinder.maxFailing { failing.append((kind, flow())) } else { failingDropped += 1 }
             return
         }
-        guard BaselineFinder.isHealthy(flow) else { return }
-        let signature = flow.steps.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ $1.key) &* 0x0000_0100_0000_01B3 }
+        let signature = signature()
         var list = candidates[kind, default: []]
         if let index = list.firstIndex(where: { $0.signature == signature }) {
-            list[index] = Candidate(flow: flow, signature: signature, seen: clock)
+            // The same steps as a kept candidate: it stays, as recently seen (a complete trace
+            // replaces one that was cut off).
+            list[index].seen = clock
+            if isComplete, !list[index].flow.isComplete { list[index].flow = flow() }
         } else {
             if list.count >= BaselineFinder.candidatesPerFlow,
                let oldest = list.indices.min(by: { list[$0].seen < list[$1].seen }) {
                 list.remove(at: oldest)
             }
-            list.append(Candidate(flow: flow, signature: signature, seen: clock))
+            list.append(Candidate(flow: flow(), signature: signature, seen: clock))
         }
         candidates[kind] = list
     }
@@ -75,13 +92,5 @@ public final class BaselineFinder {
     static func kind(of flow: DiffFlow) -> String? {
         if let name = flow.flowName { return "flow:" + name }
         return flow.steps.first.map { "step:" + $0.template }
-    }
-
-    static func isFailing(_ flow: DiffFlow) -> Bool {
-        flow.status == .error || flow.findings.contains { $0.severity == .error }
-    }
-
-    static func isHealthy(_ flow: DiffFlow) -> Bool {
-        flow.status != .error && !flow.findings.contains { $0.severity >= .warning }
     }
 }

@@ -42,6 +42,17 @@ public struct DiffFlow: Sendable {
                   isComplete: trace.closeReason == .ended, steps: steps, findings: findings)
     }
 
+    /// A hash of its sequence of step keys: flows with equal signatures take the same steps.
+    public var signature: UInt64 {
+        steps.reduce(DiffFlow.signatureSeed) { DiffFlow.signature($0, adding: $1.key) }
+    }
+
+    static let signatureSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func signature(_ hash: UInt64, adding key: UInt64) -> UInt64 {
+        (hash ^ key) &* 0x0000_0100_0000_01B3
+    }
+
     /// `file` or `file@t3`, for headings.
     public var label: String {
         traceID.map { "\(file)@\($0)" } ?? file

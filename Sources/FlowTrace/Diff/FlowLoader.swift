@@ -31,7 +31,8 @@ public struct FlowLoader {
     public func load(path: String, selectors: [TraceSelector]) throws -> Loaded {
         var loaded = Loaded(wholeFile: DiffFlow(file: path, steps: []), matches: selectors.map { _ in [] })
         var worst = TraceStatus.ok
-        let name = try read(path: path, keepSteps: selectors.isEmpty, steps: { loaded.wholeFile.steps.append($0) }) { flow in
+        let name = try read(path: path, keepSteps: selectors.isEmpty, steps: { loaded.wholeFile.steps.append($0) }) { closed in
+            let flow = closed.flow()
             loaded.traceCount += 1
             loaded.wholeFile.findings += flow.findings
             worst = max(worst, flow.status)
@@ -46,24 +47,22 @@ public struct FlowLoader {
         return loaded
     }
 
-    /// Reads `path` once and hands each trace's flow to `body` as the trace closes; returns the
-    /// input's name.
+    /// Reads `path` once and hands each trace to `body` as it closes; returns the input's name.
     @discardableResult
-    public func forEachTrace(path: String, _ body: (DiffFlow) -> Void) throws -> String {
+    public func forEachTrace(path: String, _ body: (ClosedTrace) -> Void) throws -> String {
         try read(path: path, keepSteps: false, steps: { _ in }, body)
     }
 
     private func read(path: String, keepSteps: Bool, steps: (FlowStep) -> Void,
-                      _ body: (DiffFlow) -> Void) throws -> String {
+                      _ body: (ClosedTrace) -> Void) throws -> String {
         let reader = try LineReader(path: path, maxLineBytes: options.maxLineBytes)
         let name = reader.name
         let flowNames = options.correlation.flows.map(\.id)
         let engine = RuleEngine(ruleSet: ruleSet, flowNames: flowNames)
         try withoutActuallyEscaping(body) { body in
             let correlator = Correlator(config: options.correlation) { trace in
-                let flow = DiffFlow(trace: trace, file: name, flowName: trace.flowIndex.map { flowNames[$0] },
-                                    findings: engine.judge(trace))
-                body(flow)
+                body(ClosedTrace(trace: trace, file: name, flowName: trace.flowIndex.map { flowNames[$0] },
+                                 findings: engine.judge(trace)))
             }
             let stage = ParsingStage(reader: reader, vocabulary: options.vocabulary)
             try stage.run(idleInterval: options.liveCheckInterval, onIdle: {}) { event, text in

@@ -61,6 +61,26 @@ public struct FlowStep: Sendable {
         return (String(decoding: template, as: UTF8.self), hash, values)
     }
 
+    /// The ``key`` of a message's bytes without building its template: the same FNV-1a hash over
+    /// the body between the spans and the placeholders. `spans` is scratch space, reused.
+    static func key(of bytes: UnsafeRawBufferPointer, spans: inout [MaskedSpan]) -> UInt64 {
+        let body = UnsafeRawBufferPointer(rebasing: bytes[StepMasker.symbolLength(bytes)...])
+        spans.removeAll(keepingCapacity: true)
+        StepMasker.spans(in: body, into: &spans)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        var position = 0
+        for span in spans {
+            add(body[position..<span.start])
+            add(span.kind.placeholder.utf8)
+            position = span.end
+        }
+        add(body[position...])
+        return hash
+    }
+
     /// Whether two steps of the same template logged the same values with the same status.
     func hasSameValues(as other: FlowStep) -> Bool {
         values == other.values && comparedStatus == other.comparedStatus

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FlowTrace
 
@@ -34,6 +35,18 @@ import Testing
         let c = DiffFlowBuilder.step("❌ [AUTH] Token validation failed")
         #expect(a.key == b.key)
         #expect(a.key != c.key)
+    }
+
+    /// The key computed on the bytes (for `--failing` signatures) equals the key of the template.
+    @Test func keysOnBytesEqualTemplateKeys() throws {
+        let lines = try String(contentsOfFile: BinaryRunner.sample("incident-000/failing-flow.log"), encoding: .utf8)
+            .split(separator: "\n").map(String.init) + ["", "✅", "🔍 'unclosed 10.0.0.1:80 0x1F"]
+        var spans: [MaskedSpan] = []
+        for line in lines {
+            var copy = line
+            let key = copy.withUTF8 { FlowStep.key(of: UnsafeRawBufferPointer($0), spans: &spans) }
+            #expect(key == DiffFlowBuilder.step(line).key, "\(line)")
+        }
     }
 
     @Test func theSymbolIsNotPartOfTheStep() {
