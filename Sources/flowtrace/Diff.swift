@@ -42,7 +42,12 @@ struct Diff: ParsableCommand {
     @Option(help: "Choose the right trace by generation id.") var rightGeneration: String?
 
     @Option(help: "Output format: text or jsonl.")
-    var format: OutputFormat = .text
+    var format: Format = .text
+
+    /// The report formats of `diff` (its own: `scan`'s formats are not diffs).
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, jsonl
+    }
 
     @Flag(help: "With the text format, one column (-, +, ~ rows) instead of side by side.")
     var unified = false
@@ -102,7 +107,6 @@ struct Diff: ParsableCommand {
         let finder = BaselineFinder()
         let name = try loader.forEachTrace(path: inputs[0]) { finder.add($0) }
         let results = finder.results()
-        if results.isEmpty, format == .text { try output.writeRecord(renderer.noFailingTrace(in: name)) }
         for result in results {
             if let diff = result.diff {
                 try write(diff, renderer: renderer, output: output)
@@ -110,6 +114,12 @@ struct Diff: ParsableCommand {
                 try output.writeRecord(format == .jsonl ? DiffJSONRenderer.unmatched(result.failing)
                     : renderer.unmatched(result.failing))
             }
+        }
+        if format == .text {
+            let compared = results.filter { $0.diff != nil }.count
+            try output.writeRecord(renderer.failingSummary(file: name, compared: compared,
+                                                           unmatched: results.count - compared,
+                                                           dropped: finder.failingDropped))
         }
         if finder.failingDropped > 0 {
             FileHandleOutput.standardError("flowtrace: warning: \(finder.failingDropped) more failing traces were not "

@@ -33,9 +33,15 @@ public struct DiffTextRenderer {
         palette.bold("── failing ") + describe(flow) + "\n   no healthy trace of its flow to compare with\n"
     }
 
-    /// The report of `--failing` on a file without failing traces.
-    public func noFailingTrace(in file: String) -> String {
-        safe(file) + ": no failing trace.\n"
+    /// The last line of `--failing`: how many failing traces there were and what became of them.
+    public func failingSummary(file: String, compared: Int, unmatched: Int, dropped: Int) -> String {
+        let total = compared + unmatched + dropped
+        guard total > 0 else { return safe(file) + ": no failing trace.\n" }
+        var text = palette.bold(safe(file)) + ": \(total) failing trace\(total == 1 ? "" : "s")"
+        text += " · \(compared) compared with a healthy trace of their flow"
+        if unmatched > 0 { text += " · \(unmatched) without one" }
+        if dropped > 0 { text += " · \(dropped) not compared (beyond \(BaselineFinder.maxFailing))" }
+        return text + "\n"
     }
 
     func describe(_ flow: DiffFlow) -> String {
