@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import FlowTrace
 
-/// The text report of seed 000's diff, against recorded snapshots. A missing snapshot is recorded
-/// and the test fails, so that nobody accepts a new output without looking at it.
+/// The text report of seed 000's diff, against recorded snapshots in `Samples/diff/expected/`
+/// (outside the test target, which must hold sources only). A missing snapshot is recorded and the
+/// test fails, so that nobody accepts a new output without looking at it.
 @Suite struct DiffTextRendererTests {
-    private static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Snapshots")
+    private static let snapshots = BinaryRunner.packageRoot.appendingPathComponent("Samples/diff/expected")
 
     private func seed000() throws -> FlowDiff {
         let loader = FlowLoader(options: try ScanOptions.builtin(), ruleSet: try RuleSet.builtin())
