@@ -63,9 +63,9 @@ public struct DiffTextRenderer {
         let pair = diff.pairs[index]
         var text = palette.bold("First divergence: ") + kindName(pair) + "\n"
         if let step = diff.leftStep(pair) { text += "  left  line \(step.line): " + safe(step.message) + "\n" }
-        else { text += "  left  —  (no such step)\n" }
+        else { text += "  left  —  (no such step" + place(diff, before: index, \.left, diff.left) + ")\n" }
         if let step = diff.rightStep(pair) { text += "  right line \(step.line): " + safe(step.message) + "\n" }
-        else { text += "  right —  (no such step)\n" }
+        else { text += "  right —  (no such step" + place(diff, before: index, \.right, diff.right) + ")\n" }
         if !pair.words.isEmpty {
             text += "  differs: " + pair.words.map { safe($0.description) }.joined(separator: " · ") + "\n"
         }
@@ -77,6 +77,14 @@ public struct DiffTextRenderer {
                 + DiffTextRenderer.duration(timing.rightGap) + "\n"
         }
         return text
+    }
+
+    /// Where a step missing on one side would be: `, after line N` of that side.
+    private func place(_ diff: FlowDiff, before index: Int, _ side: KeyPath<AlignedPair, Int?>, _ flow: DiffFlow) -> String {
+        guard let previous = diff.pairs[..<index].last(where: { $0[keyPath: side] != nil })?[keyPath: side] else {
+            return ", before the first line"
+        }
+        return ", after line \(flow.steps[previous].line)"
     }
 
     func summary(_ diff: FlowDiff) -> String {

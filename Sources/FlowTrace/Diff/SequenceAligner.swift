@@ -9,8 +9,8 @@ public enum SequenceAligner {
     }
 
     /// Edit distances beyond this stop the search: the rest is one block of deletions and
-    /// insertions, so memory stays within `maxDistance²` integers.
-    public static let maxDistance = 4_000
+    /// insertions, so memory stays within `maxDistance²` integers (32 MB).
+    public static let maxDistance = 2_000
 
     public static func align(_ left: [UInt64], _ right: [UInt64]) -> [Edit] {
         // Common prefix and suffix first: flows usually share most of their start and end.

@@ -13,6 +13,14 @@ import Testing
         #expect(SequenceAligner.align([], []) == [])
     }
 
+    @Test func flowsTooFarApartBecomeOneBlock() {
+        let left = (0..<UInt64(3_000)).map { $0 }, right = (3_000..<UInt64(6_000)).map { $0 }
+        let edits = SequenceAligner.align(left + [7_000], right + [7_000])
+        #expect(edits.count == 6_001)
+        #expect(edits.last == .equal(3_000, 3_000))
+        #expect(edits.dropLast().allSatisfy { if case .equal = $0 { false } else { true } })
+    }
+
     @Test func randomSequencesAlignOptimally() {
         var generator = SplitMix(seed: 42)
         for _ in 0..<300 {

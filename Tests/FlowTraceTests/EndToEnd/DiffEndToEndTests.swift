@@ -133,6 +133,8 @@ import Testing
         #expect(result.status == 1)
         let summary = try #require(result.records(ofType: "summary").first)
         #expect(summary["missing"] as? Int == 3 && summary["extra"] as? Int == 3 && summary["reordered"] as? Int == 6)
+        let text = try BinaryRunner.run(["diff", "--color", "never", "-C", "0", working, BinaryRunner.sample("diff/reordered-deduction.log")])
+        #expect(text.stdout.contains("First divergence: extra step on the right (it comes elsewhere)\n  left  —  (no such step, after line 32)\n  right line 33: 🎨 [GENERATION] Submitting generation"))
         #expect(result.records(ofType: "pair").filter { $0["moved"] as? Bool == true }.count == 6)
     }
 
