@@ -73,6 +73,17 @@ import Testing
         #expect(divergence["left_line"] as? Int == 28 && divergence["right_line"] as? Int == 111)
     }
 
+    @Test func aFailingTraceWithoutAHealthyPeerIsReportedAlone() throws {
+        let result = try diff(["--failing", failing])
+        #expect(result.status == 1)
+        let unmatched = try #require(result.records(ofType: "unmatched").first)
+        #expect((unmatched["flow"] as? [String: Any])?["lines"] as? [Int] == [1, 34])
+        #expect(result.records(ofType: "diff").isEmpty)
+        let text = try BinaryRunner.run(["diff", "--color", "never", "--failing", failing])
+        #expect(text.stdout.contains("no healthy trace of its flow to compare with"))
+        #expect(text.stdout.hasSuffix("1 failing trace · 0 compared with a healthy trace of their flow · 1 without one\n\n"))
+    }
+
     /// Three failing traces among 17 interleaved requests; each is compared with a healthy
     /// generation (r6, r10 or r13, r14 in `multi-user.requests`) and parts where its fault is.
     @Test func failingOnAnInterleavedLog() throws {
