@@ -42,7 +42,8 @@ public final class BaselineFinder {
 
     /// Takes one flow.
     public func add(_ flow: DiffFlow) {
-        add(status: flow.status, findings: flow.findings, isComplete: flow.isComplete, kind: { BaselineFinder.kind(of: flow) },
+        add(status: flow.status, findings: flow.findings, isComplete: flow.isComplete,
+            kind: { BaselineFinder.kind(of: flow) },
             signature: { flow.signature }, flow: { flow })
     }
 

@@ -80,7 +80,8 @@ public struct DiffTextRenderer {
     }
 
     /// Where a step missing on one side would be: `, after line N` of that side.
-    private func place(_ diff: FlowDiff, before index: Int, _ side: KeyPath<AlignedPair, Int?>, _ flow: DiffFlow) -> String {
+    private func place(_ diff: FlowDiff, before index: Int, _ side: KeyPath<AlignedPair, Int?>,
+                       _ flow: DiffFlow) -> String {
         guard let previous = diff.pairs[..<index].last(where: { $0[keyPath: side] != nil })?[keyPath: side] else {
             return ", before the first line"
         }

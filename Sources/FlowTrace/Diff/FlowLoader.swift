@@ -31,7 +31,8 @@ public struct FlowLoader {
     public func load(path: String, selectors: [TraceSelector]) throws -> Loaded {
         var loaded = Loaded(wholeFile: DiffFlow(file: path, steps: []), matches: selectors.map { _ in [] })
         var worst = TraceStatus.ok
-        let name = try read(path: path, keepSteps: selectors.isEmpty, steps: { loaded.wholeFile.steps.append($0) }) { closed in
+        let keep: (FlowStep) -> Void = { loaded.wholeFile.steps.append($0) }
+        let name = try read(path: path, keepSteps: selectors.isEmpty, steps: keep) { closed in
             let flow = closed.flow()
             loaded.traceCount += 1
             loaded.wholeFile.findings += flow.findings
