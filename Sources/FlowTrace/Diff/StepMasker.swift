@@ -57,7 +57,23 @@ public enum StepMasker {
         }
         if let end = ipv4End(bytes, start) { return MaskedSpan(start: start, end: end, kind: .id) }
         if let end = hexEnd(bytes, start) { return MaskedSpan(start: start, end: end, kind: .id) }
-        return number(bytes, start)
+        guard var span = number(bytes, start) else { return nil }
+        if span.kind == .number, inURL(bytes, at: start) { span.kind = .id }
+        return span
+    }
+
+    /// Whether a number at `start` is a segment or parameter of a URL or path (`/users/42`,
+    /// `?page=2`): an id, not a value. The word it is in starts with `/` or holds `://`.
+    private static func inURL(_ bytes: UnsafeRawBufferPointer, at start: Int) -> Bool {
+        guard start > 0, bytes[start - 1] == slash || bytes[start - 1] == equals else { return false }
+        var index = start - 1
+        while index > 0, bytes[index - 1] != space, bytes[index - 1] != quote { index -= 1 }
+        if bytes[index] == slash { return true }
+        while index + 2 < start {
+            if bytes[index] == colon, bytes[index + 1] == slash, bytes[index + 2] == slash { return true }
+            index += 1
+        }
+        return false
     }
 
     /// `8-4-4-4-12` hex digits, followed by a non-word byte.
@@ -191,7 +207,7 @@ public enum StepMasker {
     private static let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'"), dash = UInt8(ascii: "-")
     private static let dot = UInt8(ascii: "."), colon = UInt8(ascii: ":"), comma = UInt8(ascii: ",")
     private static let plus = UInt8(ascii: "+"), at = UInt8(ascii: "@"), space = UInt8(ascii: " ")
-    private static let zero = UInt8(ascii: "0")
+    private static let zero = UInt8(ascii: "0"), slash = UInt8(ascii: "/"), equals = UInt8(ascii: "=")
 
     /// The end of a quoted string starting at `start` (closing quote included) on this line, if the
     /// closing quote is not inside a word (`it's` is no quote).

@@ -17,6 +17,7 @@ import Testing
         ("Retrying in 1.5s (attempt 2/3), offset 0x1f3a", "Retrying in <duration> (attempt <num>/<num>), offset <id>"),
         ("❌ [DATABASE] INSERT failed on users: {'code': '42501', 'hint': None}",
          "[DATABASE] INSERT failed on users: {<str>: <str>, <str>: None}"),
+        ("GET /api/v1/users/12345?page=2 HTTP/1.1 from https://x.co/items/7 in 1/3", "GET /api/v1/users/<id>?page=<id> HTTP/<num> from https://x.co/items/<id> in <num>/<num>"),
         ("Using utf8 codec v2 for 2fa, it's user_42 on host abc123", "Using utf8 codec v2 for 2fa, it's user_42 on host abc123"),
     ])
     func masksVariableParts(_ message: String, _ expected: String) {
