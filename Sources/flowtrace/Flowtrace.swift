@@ -6,11 +6,11 @@ struct Flowtrace: ParsableCommand {
         commandName: "flowtrace",
         abstract: "Turn service logs into per-request traces and show where a request went wrong.",
         discussion: """
-            Exit codes: 0 clean, 1 findings at or above the threshold (check: a fixture failed), \
-            2 input or usage error.
+            Exit codes: 0 clean, 1 findings at or above the threshold (check: a fixture failed; \
+            diff: the flows diverge), 2 input or usage error.
             """,
         version: "0.1.0",
-        subcommands: [Scan.self, Check.self, Rules.self, Parse.self],
+        subcommands: [Scan.self, Diff.self, Check.self, Rules.self, Parse.self],
         defaultSubcommand: Scan.self
     )
 }

@@ -89,26 +89,52 @@ private func trace(of user: String, in traces: [Trace]) -> Trace? {
                            method: .post, path: "/api/v1/generations"),
             SyntheticEvent(2, "🔍 [GENERATION] Starting credit check for user \(userA)", tags: ["GENERATION"], user: userA),
             SyntheticEvent(3, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"], table: "users", operation: .select),
+            SyntheticEvent(4, "HTTP Request: GET https://x.supabase.co/rest/v1/users?id=eq.\(userA) \"HTTP/2 200 OK\"",
+                           user: userA, kind: .httpCall, table: "users", operation: .select, httpStatus: 200),
+            SyntheticEvent(5, "❌ [USER_REPO] Query result for user \(userA): False", tags: ["USER_REPO"], user: userA, status: .error),
         ])
         closedBeforeEnd = harness.traces.map(\.number)
         harness.feed([
-            SyntheticEvent(4, "[\(requestA)] POST /api/v1/generations - 400 - 812ms", request: requestA, kind: .requestEnd,
+            SyntheticEvent(6, "[\(requestA)] POST /api/v1/generations - 400 - 812ms", request: requestA, kind: .requestEnd,
                            method: .post, path: "/api/v1/generations", httpStatus: 400),
         ])
         #expect(closedBeforeEnd.isEmpty)
         // The access line that usually follows a request-end line still joins the trace.
         harness.feed([
-            SyntheticEvent(5, "INFO: 10.0.0.7:51234 - \"POST /api/v1/generations HTTP/1.1\" 400",
+            SyntheticEvent(7, "INFO: 10.0.0.7:51234 - \"POST /api/v1/generations HTTP/1.1\" 400",
                            kind: .access, method: .post, path: "/api/v1/generations", httpStatus: 400),
         ])
         #expect(harness.traces.count == 1)
         let trace = harness.traces[0]
-        #expect(trace.lineNumbers == [1, 2, 3, 4, 5])
+        #expect(trace.lineNumbers == [1, 2, 3, 4, 5, 6, 7])
         #expect(trace.closeReason == .ended)
         #expect(trace.requestText == requestA)
         #expect(trace.userText == userA)
         #expect(trace.status == .error)
         #expect(harness.correlator.config.flows[trace.flowIndex!].id == "generation")
+    }
+
+    /// A request's end line arriving while its trace's body still awaits a database call means the
+    /// head was guessed wrong: the trace stays open, so the rest of that body is not orphaned.
+    @Test func aTraceStillAwaitingACallOutlivesItsEndLine() {
+        let harness = CorrelationHarness()
+        harness.feed([
+            SyntheticEvent(1, "[\(requestA)] POST /api/v1/generations - Started", request: requestA, kind: .requestStart,
+                           method: .post, path: "/api/v1/generations"),
+            SyntheticEvent(2, "🔍 [GENERATION] Starting credit check for user \(userA)", tags: ["GENERATION"], user: userA),
+            SyntheticEvent(3, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"], table: "users", operation: .select),
+            SyntheticEvent(4, "[\(requestA)] POST /api/v1/generations - 201 - 300ms", request: requestA, kind: .requestEnd,
+                           method: .post, path: "/api/v1/generations", httpStatus: 201),
+            SyntheticEvent(5, "INFO: 10.0.0.7:51234 - \"POST /api/v1/generations HTTP/1.1\" 201",
+                           kind: .access, method: .post, path: "/api/v1/generations", httpStatus: 201),
+        ])
+        #expect(harness.traces.isEmpty)
+        harness.feed([
+            SyntheticEvent(6, "HTTP Request: GET https://x.supabase.co/rest/v1/users?id=eq.\(userA) \"HTTP/2 200 OK\"",
+                           user: userA, kind: .httpCall, table: "users", operation: .select, httpStatus: 200),
+        ])
+        harness.correlator.finish()
+        #expect(harness.traces.map(\.lineNumbers) == [[1, 2, 3, 4, 5, 6]])
     }
 
     @Test func backgroundWorkAfterTheResponseLinksToTheClosedTrace() {
