@@ -69,10 +69,6 @@ public final class Trace {
 
     init(number: Int) {
         self.number = number
-        // A typical request logs a few dozen lines: grow once, not five times.
-        events.reserveCapacity(32)
-        textStarts.reserveCapacity(32)
-        text.reserveCapacity(4096)
     }
 
     /// The line numbers of its events, in order.

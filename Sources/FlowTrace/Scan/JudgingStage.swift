@@ -21,7 +21,7 @@ final class JudgingStage: @unchecked Sendable {
     private var done = false
     private var failure: Error?
     private var tally = Tally()
-    static let capacity = 1024
+    static let capacity = 256
 
     init(judge: @escaping (Trace) -> [Finding], report: @escaping (Trace, [Finding]) throws -> Void) {
         self.judge = judge

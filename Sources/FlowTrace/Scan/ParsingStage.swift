@@ -8,7 +8,7 @@ final class ParsingStage: @unchecked Sendable {
     private let vocabulary: FormatVocabulary
     private let pipe = BatchPipe(batchCount: 4)
     /// Batches are handed over at the latest after this many events, to bound their memory.
-    static let maxBatchEvents = 16_384
+    static let maxBatchEvents = 4096
 
     private struct Cancelled: Error {}
 
