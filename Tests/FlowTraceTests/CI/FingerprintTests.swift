@@ -4,11 +4,11 @@ import Testing
 /// Masking of evidence messages and the fingerprints made of them.
 @Suite struct FingerprintTests {
     @Test(arguments: [
-        ("User 22cb3917-57f6-49c6-ac96-ec266570081b has 1200 credits", "User <uuid> has <n> credits"),
-        ("retrying in 250ms (attempt 1/3)", "retrying in <n>ms (attempt <n>/<n>)"),
-        ("at 2025-08-02T07:07:57.123Z took 0.5s", "at <time> took <n>s"),
+        ("User 22cb3917-57f6-49c6-ac96-ec266570081b has 1200 credits", "User <id> has <num> credits"),
+        ("retrying in 250ms (attempt 1/3)", "retrying in <duration> (attempt <num>/<num>)"),
+        ("at 2025-08-02T07:07:57.123Z took 0.5s", "at <time> took <duration>"),
         ("started 07:07:57,123 on users", "started <time> on users"),
-        ("hash 0x1f2e deadbeef01 and 9af4974096f5", "hash <hex> <hex> and <hex>"),
+        ("hash 0x1f2e deadbeef01 and 9af4974096f5", "hash <id> <id> and <id>"),
         ("failed: {'code': '42501', 'message': \"no \\\"row\\\"\"}", "failed: {<str>: <str>, <str>: <str>}"),
         ("the user's row in v1 API", "the user's row in v1 API"),
     ])
