@@ -45,6 +45,8 @@ public final class Scanner {
             try reporter.report(TraceReport(file: reader.name, trace: trace,
                                             flow: trace.flowIndex.map { flows[$0].id }, findings: findings))
         }
+        // Also when the scan stops early (the report's reader went away): the judging thread ends.
+        defer { _ = try? judging.finish() }
         let correlator = Correlator(config: options.correlation) { trace in
             if outputError == nil { outputError = judging.submit(trace) }
         }
