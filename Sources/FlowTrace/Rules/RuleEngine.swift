@@ -1,6 +1,7 @@
 /// Judges closed traces with the rules: runs each rule's steps over the trace's events, checks its
 /// condition, and turns what holds into findings. Cross-trace rules remember, per entity, the
-/// recent traces where their earlier condition held.
+/// recent traces where their earlier condition held. One engine judges on one thread at a time
+/// (a scan's judging thread); the rules it holds can be shared by several engines.
 public final class RuleEngine {
     public let ruleSet: RuleSet
     private let flowNames: [String]
@@ -9,11 +10,14 @@ public final class RuleEngine {
     public private(set) var limits = RegexLimitReport()
 
     private let stepIndex: StepIndex
+    /// PCRE2 match data for every rule's regex: the engine judges on one thread at a time.
+    private var scratch: MatchScratch
 
     public init(ruleSet: RuleSet, flowNames: [String] = []) {
         self.ruleSet = ruleSet
         self.flowNames = flowNames
         self.stepIndex = StepIndex(ruleSet.rules)
+        self.scratch = MatchScratch(for: ruleSet.rules.flatMap { $0.steps.compactMap { $0.regex?.pattern } })
     }
 
     /// The rules' steps indexed by the tags they require, and the event fields each rule uses.
@@ -88,7 +92,7 @@ public final class RuleEngine {
     private func tryMatch(_ steps: [StepIndex.Entry], _ event: Event, _ text: UnsafeRawBufferPointer,
                           _ matches: inout [[String: [StepMatch]]]) {
         for entry in steps {
-            if let match = entry.step.match(event, text: text, fields: entry.fields, limits: &limits) {
+            if let match = entry.step.match(event, text: text, fields: entry.fields, scratch: &scratch, limits: &limits) {
                 matches[entry.rule][entry.step.name, default: []].append(match)
             }
         }

@@ -1,7 +1,7 @@
-/// A rule step's regular expression: a ``Pattern`` (PCRE2, JIT-compiled once) with the scratch it
-/// matches with, under PCRE2's match and depth limits, so that a catastrophic pattern costs bounded
-/// time and is reported, never hangs. Named groups become fields. Not thread-safe: the rule engine
-/// judges on one thread.
+/// A rule step's regular expression: a ``Pattern`` (PCRE2, JIT-compiled once, shareable between
+/// threads), matched with the caller's ``MatchScratch`` under PCRE2's match and depth limits, so
+/// that a catastrophic pattern costs bounded time and is reported, never hangs. Named groups
+/// become fields.
 public final class RuleRegex: @unchecked Sendable {
     public enum Outcome {
         case noMatch
@@ -11,7 +11,6 @@ public final class RuleRegex: @unchecked Sendable {
     }
 
     public let pattern: Pattern
-    private var scratch: MatchScratch
     /// A literal every match contains, used as the step's prefilter when it gives none.
     public let requiredLiteral: String?
 
@@ -20,12 +19,11 @@ public final class RuleRegex: @unchecked Sendable {
 
     public init(_ source: String, caseInsensitive: Bool, location: FlowTraceError.Location?) throws {
         pattern = try Pattern(source, caseInsensitive: caseInsensitive, location: location)
-        scratch = MatchScratch(for: [pattern])
         requiredLiteral = caseInsensitive ? nil : LiteralPrefilter.requiredLiteral(of: source)
     }
 
-    /// Runs the expression on `subject`.
-    public func match(_ subject: UnsafeRawBufferPointer) -> Outcome {
+    /// Runs the expression on `subject` with `scratch` (one per thread).
+    public func match(_ subject: UnsafeRawBufferPointer, scratch: inout MatchScratch) -> Outcome {
         switch pattern.firstMatch(in: subject, scratch: &scratch) {
         case .noMatch:
             return .noMatch

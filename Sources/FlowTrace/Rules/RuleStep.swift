@@ -33,11 +33,11 @@ public struct RuleStep: Sendable {
     /// The fields `event` supplies when it matches (regex groups and event fields), or nil.
     /// `fields` are the event fields the rule uses (in `same:` or its message); others are not copied.
     public func match(_ event: Event, text: UnsafeRawBufferPointer, fields: Set<String>,
-                      limits: inout RegexLimitReport) -> StepMatch? {
+                      scratch: inout MatchScratch, limits: inout RegexLimitReport) -> StepMatch? {
         guard screen(event, text: text) else { return nil }
         var captures: [String: String] = [:]
         if let regex {
-            switch regex.match(event.message.slice(text)) {
+            switch regex.match(event.message.slice(text), scratch: &scratch) {
             case .noMatch:
                 return nil
             case .limitExceeded:
