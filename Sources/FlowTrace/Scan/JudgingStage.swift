@@ -28,6 +28,7 @@ final class JudgingStage: @unchecked Sendable {
         self.report = report
         let thread = Thread { [self] in work() }
         thread.stackSize = 1 << 20
+        thread.name = "flowtrace-judge"
         thread.start()
     }
 

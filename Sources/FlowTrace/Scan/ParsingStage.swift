@@ -23,6 +23,7 @@ final class ParsingStage: @unchecked Sendable {
              _ body: (Event, UnsafeRawBufferPointer) throws -> Void) throws {
         let thread = Thread { [self] in produce(idleInterval: idleInterval) }
         thread.stackSize = 1 << 20
+        thread.name = "flowtrace-parse"
         thread.start()
         defer { pipe.cancel() }
         while true {
