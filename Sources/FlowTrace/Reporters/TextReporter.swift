@@ -42,6 +42,7 @@ public final class TextReporter: Reporter {
             + "\(summary.tracesWithWarnings) with warnings)"
         text += "\n  " + traces + " · \(summary.findings) findings"
         if summary.linesOrphaned > 0 { text += " · \(summary.linesOrphaned) lines in no trace" }
+        if summary.findings > 0 { text += "\n  " + palette.dim("what to check: flowtrace rules explain RULE-ID") }
         if let error = summary.error {
             let label = palette.red("input error")
             text += "\n  \(label): \(safe(error.description)) — everything before it was analysed"
