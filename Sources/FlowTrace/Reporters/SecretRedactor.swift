@@ -90,7 +90,8 @@ public enum SecretRedactor {
     private static func secretValue(_ bytes: [UInt8], keyAt start: Int) -> (Int, Int)? {
         guard startsToken(bytes, start) else { return nil }
         var keyEnd: Int?
-        if hasPrefix(bytes, start, "bearer ", caseSensitive: false) {
+        let isBearer = hasPrefix(bytes, start, "bearer ", caseSensitive: false)
+        if isBearer {
             keyEnd = start + 6
         } else {
             for key in secretKeys where hasPrefix(bytes, start, key, caseSensitive: false) {
@@ -101,9 +102,11 @@ public enum SecretRedactor {
         guard var index = keyEnd else { return nil }
         // Closing quote of a quoted key, separators, an opening quote, and a scheme word.
         while index < bytes.count, [UInt8(ascii: "\""), UInt8(ascii: "'")].contains(bytes[index]) { index += 1 }
+        // A key word in prose ("nothing secret here") is not a key: a value follows `=` or `:`,
+        // or, after `Bearer`, a space.
         var sawSeparator = false
         while index < bytes.count, [UInt8(ascii: " "), UInt8(ascii: "="), UInt8(ascii: ":")].contains(bytes[index]) {
-            sawSeparator = true
+            if isBearer || bytes[index] != UInt8(ascii: " ") { sawSeparator = true }
             index += 1
         }
         guard sawSeparator else { return nil }
@@ -112,6 +115,9 @@ public enum SecretRedactor {
         let valueStart = index
         while index < bytes.count, !isValueTerminator(bytes[index]) { index += 1 }
         guard index - valueStart >= 4 else { return nil }
+        // `service_key=True` says which key was used, not what it is.
+        let value = String(decoding: bytes[valueStart..<index], as: UTF8.self).lowercased()
+        if ["true", "false", "none", "null", "nil", "yes", "no"].contains(value) { return nil }
         return (valueStart, index)
     }
 
