@@ -88,6 +88,7 @@ struct Scan: ParsableCommand {
         var inputFailed = false
         for path in files.isEmpty ? ["-"] : files {
             currentFile = path == "-" ? "<stdin>" : path
+            engine.beginStream()
             let summary = try scanner.scan(path: path)
             if let error = summary.error {
                 inputFailed = true

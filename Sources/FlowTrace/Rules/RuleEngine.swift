@@ -54,6 +54,12 @@ public final class RuleEngine {
         }
     }
 
+    /// Forgets what cross-trace rules remembered: the next traces come from another stream, whose
+    /// lines and times have nothing to do with the last one's.
+    public func beginStream() {
+        memories.removeAll()
+    }
+
     /// The findings of every rule on `trace`, in rule order.
     public func judge(_ trace: Trace) -> [Finding] {
         var findings: [Finding] = []

@@ -56,6 +56,36 @@ import Testing
         #expect(status == 0)
     }
 
+    /// Each file is its own stream: a balance read in one file does not pair with a failure of the
+    /// same user in the next one, although the times and line numbers would allow it.
+    @Test func crossTraceRulesStayWithinOneFile() throws {
+        let user = "22cb3917-57f6-49c6-ac96-ec266570081b"
+        let balance = """
+            2025-08-02 07:00:00,000 - services.user_service - INFO - 💳 [USER_SERVICE] Getting credits for user \(user)
+            2025-08-02 07:00:00,020 - services.user_service - INFO - ✅ [USER_SERVICE] Successfully retrieved 1200 credits for user \(user)
+            """
+        // Another user's request first, so that the failing trace is not numbered like the balance one.
+        let other = "2025-08-02 07:04:00,000 - services.user_service - INFO - 💳 [USER_SERVICE] Getting credits for user "
+            + "7f3e2a91-4c8d-4b6e-9a15-d2c8e0f41b37\n"
+        let failure = other + String(repeating: "2025-08-02 07:04:00,000 - main - INFO - heartbeat\n", count: 10) + """
+            2025-08-02 07:05:00,010 - services.generation_service - INFO - 🔍 [GENERATION] Starting credit check for user \(user), credits_required: 10
+            2025-08-02 07:05:00,020 - repositories.user_repository - ERROR - ❌ [USER_REPO] User \(user) not found and profile creation failed
+            """
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("flowtrace-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let first = directory.appendingPathComponent("a.log")
+        let second = directory.appendingPathComponent("b.log")
+        try Data(balance.utf8).write(to: first)
+        try Data(failure.utf8).write(to: second)
+        let apart = try BinaryRunner.run(["scan", "--format", "jsonl", "--only", "user-not-found-despite-balance",
+                                          first.path, second.path])
+        #expect(apart.records(ofType: "finding").isEmpty)
+        let together = directory.appendingPathComponent("both.log")
+        try Data((balance + "\n" + failure).utf8).write(to: together)
+        let joined = try BinaryRunner.run(["scan", "--format", "jsonl", "--only", "user-not-found-despite-balance", together.path])
+        #expect(joined.records(ofType: "finding").count == 1)
+    }
+
     @Test func ruleSelectionAndThreshold() throws {
         let sample = "incident-000/balance-works-generation-fails.log"
         let (_, only) = try findings(sample, ["--only", "rls-denial"])
