@@ -58,11 +58,7 @@ struct Diff: ParsableCommand {
     @Option(help: "Colour: auto (only on a terminal, honouring NO_COLOR), always, or never.")
     var color: ColorChoice = .auto
 
-    @Option(help: "Truncate lines longer than this many bytes.")
-    var maxLineBytes: Int = LineReader.defaultMaxLineBytes
-
-    @Option(help: "A correlation file to use instead of the built-in one.")
-    var correlation: String?
+    @OptionGroup var pipeline: PipelineOptions
 
     @OptionGroup var ruleSelection: RuleSelection
 
@@ -76,13 +72,10 @@ struct Diff: ParsableCommand {
             throw ValidationError("name two flows to compare (LEFT RIGHT), or one FILE with --failing")
         }
         if let context, context < 0 { throw ValidationError("-C takes a number of steps, 0 or more") }
-        if maxLineBytes < 64 { throw ValidationError("--max-line-bytes must be at least 64") }
     }
 
     func run() throws {
-        var options = try ScanOptions.builtin()
-        if let correlation { options.correlation = try ConfigFile.correlation(at: correlation) }
-        options.maxLineBytes = maxLineBytes
+        let options = try pipeline.scanOptions()
         let loader = FlowLoader(options: options, ruleSet: try ruleSelection.ruleSet())
         let output = OutputSink(descriptor: 1)
         let renderer = DiffTextRenderer(width: TerminalWidth.columns(of: 1), unified: unified, context: context,

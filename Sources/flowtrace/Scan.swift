@@ -42,14 +42,10 @@ struct Scan: ParsableCommand {
     @Option(help: "Colour: auto (only on a terminal, honouring NO_COLOR), always, or never.")
     var color: ColorChoice = .auto
 
-    @Option(help: "Truncate lines longer than this many bytes (they are counted in the summary).")
-    var maxLineBytes: Int = LineReader.defaultMaxLineBytes
+    @OptionGroup var pipeline: PipelineOptions
 
     @Option(help: "Close a trace after this much log time without a new line (e.g. 30s, 2m). Default from the correlation file.")
     var idleWindow: String?
-
-    @Option(help: "A correlation file to use instead of the built-in one.")
-    var correlation: String?
 
     @OptionGroup var ruleSelection: RuleSelection
 
@@ -57,7 +53,6 @@ struct Scan: ParsableCommand {
     var minSeverity: SeverityChoice = .warning
 
     mutating func validate() throws {
-        if maxLineBytes < 64 { throw ValidationError("--max-line-bytes must be at least 64") }
         if let idleWindow, DurationText.milliseconds(idleWindow) == nil {
             throw ValidationError("--idle-window takes a duration such as 30s, 2m or 500ms")
         }
@@ -67,10 +62,8 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
-        var options = try ScanOptions.builtin()
-        if let correlation { options.correlation = try ConfigFile.correlation(at: correlation) }
+        var options = try pipeline.scanOptions()
         if let idleWindow { options.correlation.idleWindowMilliseconds = DurationText.milliseconds(idleWindow)! }
-        options.maxLineBytes = maxLineBytes
 
         let ruleSet = try ruleSelection.ruleSet()
         let baselineFilter = BaselineFilter(baseline: try baseline.map { try Baseline.load(path: $0) },
