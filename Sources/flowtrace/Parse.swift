@@ -14,6 +14,10 @@ struct Parse: ParsableCommand {
     @Option(help: "Truncate lines longer than this many bytes.")
     var maxLineBytes: Int = LineReader.defaultMaxLineBytes
 
+    mutating func validate() throws {
+        try PipelineOptions.checkLineCap(maxLineBytes)
+    }
+
     func run() throws {
         let vocabulary = try FormatVocabulary.builtin()
         let output = OutputSink(descriptor: 1)

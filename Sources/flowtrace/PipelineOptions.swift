@@ -10,7 +10,12 @@ struct PipelineOptions: ParsableArguments {
     var correlation: String?
 
     mutating func validate() throws {
-        if maxLineBytes < 64 { throw ValidationError("--max-line-bytes must be at least 64") }
+        try PipelineOptions.checkLineCap(maxLineBytes)
+    }
+
+    /// The line cap must leave room for a line's prefix and message.
+    static func checkLineCap(_ bytes: Int) throws {
+        if bytes < 64 { throw ValidationError("--max-line-bytes must be at least 64") }
     }
 
     /// The built-in formats and correlation, with these options applied.
