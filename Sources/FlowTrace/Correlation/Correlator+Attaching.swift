@@ -7,7 +7,7 @@ extension Correlator {
         nextNumber += 1
         let trace = Trace(number: number)
         trace.lastLine = event.lineNumber
-        open[number] = trace
+        open.insert(trace)
         activity.touch(trace)
         return number
     }
@@ -41,6 +41,7 @@ extension Correlator {
         if let owner, fresh.contains(owner), let trace = open[owner] {
             // Which new request this response continues is a guess among requests of the same flow.
             trace.headRivals = fresh.filter { $0 != owner && open[$0]?.flowIndex == trace.flowIndex }
+            if !trace.headRivals.isEmpty, !guessedHeads.contains(owner) { guessedHeads.append(owner) }
         }
         var first = true
         pending.drain { event, text in
@@ -73,7 +74,8 @@ extension Correlator {
     /// one that just finished, the two heads were swapped; exchange them back. Returns the trace the end line joins. Confident traces teach which steps end a request.
     func verifyHead(of number: Int) -> Int {
         guard let trace = open[number] else { return number }
-        let rivals = trace.headRivals + open.values.filter { $0.headRivals.contains(number) }.map(\.number)
+        guessedHeads.removeAll { open[$0]?.headRivals.isEmpty ?? true }
+        let rivals = trace.headRivals + guessedHeads.filter { open[$0]!.headRivals.contains(number) }
         if rivals.isEmpty {
             if trace.headCount != nil { calls.learn(step: trace.lastStepKey, call: CallLearning.endKey) }
             return number
@@ -86,7 +88,7 @@ extension Correlator {
         if finished == nil {
             // Guesses chain (A took B's body, B took C's): when no direct rival holds a finished
             // body, look among every guessed trace of the same endpoint.
-            let guessed = Set(open.values.flatMap { $0.headRivals }).union(open.values.filter { !$0.headRivals.isEmpty }.map(\.number))
+            let guessed = Set(guessedHeads.flatMap { open[$0]!.headRivals }).union(guessedHeads)
             finished = guessed.compactMap { open[$0] }
                 .filter { $0.endpoint == trace.endpoint && $0.headCount != nil && !$0.hasEnded && !looksUnfinished($0) }
                 .max { $0.lastLine < $1.lastLine }

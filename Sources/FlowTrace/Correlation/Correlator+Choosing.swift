@@ -101,12 +101,19 @@ extension Correlator {
         if let run, let trace = open[run], trace.endpoint == endpoint || (flow != nil && trace.flowIndex == flow) {
             return run
         }
-        let served = open.values.filter { $0.endpoint == endpoint }
-        if let ended = served.filter(\.hasEnded).min(by: { $0.lastLine < $1.lastLine }) { return ended.number }
-        if let oldest = served.min(by: { $0.lastLine < $1.lastLine }) { return oldest.number }
-        guard let flow else { return nil }
-        return open.values.filter { $0.flowIndex == flow && $0.endpoint == nil }
-            .max(by: { $0.lastLine < $1.lastLine })?.number
+        var oldestEnded: Trace?
+        var oldestServed: Trace?
+        var newestOfFlow: Trace?
+        open.forEach { trace in
+            if trace.endpoint == endpoint {
+                if trace.hasEnded, oldestEnded.map({ trace.lastLine < $0.lastLine }) ?? true { oldestEnded = trace }
+                if oldestServed.map({ trace.lastLine < $0.lastLine }) ?? true { oldestServed = trace }
+            } else if flow != nil, trace.flowIndex == flow, trace.endpoint == nil,
+                      newestOfFlow.map({ trace.lastLine > $0.lastLine }) ?? true {
+                newestOfFlow = trace
+            }
+        }
+        return (oldestEnded ?? oldestServed ?? newestOfFlow)?.number
     }
 
     /// The flow whose endpoint the request line `event` names.

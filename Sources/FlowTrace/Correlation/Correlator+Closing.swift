@@ -13,7 +13,7 @@ extension Correlator {
     public func closeIdle(olderThan idle: UInt64) {
         resolvePendingRun(preferring: nil)
         let limit = wallClockNanoseconds > idle ? wallClockNanoseconds - idle : 0
-        for number in open.keys.sorted() {
+        for number in open.sortedNumbers {
             guard let trace = open[number] else { continue }
             if trace.hasEnded {
                 close(number, reason: .ended)
@@ -28,8 +28,8 @@ extension Correlator {
         guard linesSinceSweep >= Correlator.sweepInterval else { return }
         linesSinceSweep = 0
         var idle: [Int] = []
-        for (number, trace) in open where number != run && isIdle(trace) {
-            idle.append(number)
+        open.forEach { trace in
+            if trace.number != run && isIdle(trace) { idle.append(trace.number) }
         }
         for number in idle.sorted() { close(number, reason: open[number]!.hasEnded ? .ended : .idle) }
     }
@@ -54,7 +54,7 @@ extension Correlator {
 
     /// Removes trace `number` from every index and hands it to the sink.
     func close(_ number: Int, reason: TraceCloseReason) {
-        guard let trace = open.removeValue(forKey: number) else { return }
+        guard let trace = open.remove(number) else { return }
         trace.closeReason = reason
         activity.remove(trace)
         if let request = trace.request, byRequest[request] == number { byRequest[request] = nil }
@@ -67,6 +67,7 @@ extension Correlator {
             if byUser[user]?.isEmpty == true { byUser[user] = nil }
         }
         if trace.pendingOperation != nil { awaiting.removeAll { $0 == number } }
+        if !trace.headRivals.isEmpty { guessedHeads.removeAll { $0 == number } }
         pending.removeCandidate(number)
         if run == number { run = nil }
         tracesClosed += 1

@@ -11,12 +11,15 @@ public final class Correlator {
     public let config: CorrelationConfig
     let sink: (Trace) -> Void
 
-    var open: [Int: Trace] = [:]
+    var open = TraceTable()
     var byRequest: [EntityKey: Int] = [:]
     var byGeneration: [EntityKey: Int] = [:]
     var byUser: [EntityKey: [Int]] = [:]
     /// Traces that announced a database operation and await its HTTP response, longest waiting first.
     var awaiting: [Int] = []
+    /// Traces whose head was a guess among rivals (their `headRivals` are not empty), so that a
+    /// request's end line need not look through every open trace for the rivals naming it.
+    var guessedHeads: [Int] = []
     /// Generations of closed traces, to link later background work to them (bounded).
     var closedGenerations: [EntityKey: String] = [:]
     var closedGenerationOrder: [EntityKey] = []
@@ -98,7 +101,7 @@ public final class Correlator {
     /// Closes every trace still open (end of input).
     public func finish() {
         resolvePendingRun(preferring: nil)
-        for number in open.keys.sorted() { close(number, reason: open[number]!.hasEnded ? .ended : .endOfInput) }
+        for number in open.sortedNumbers { close(number, reason: open[number]!.hasEnded ? .ended : .endOfInput) }
     }
 
     // MARK: Joining

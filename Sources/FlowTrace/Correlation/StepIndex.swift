@@ -1,30 +1,70 @@
 /// Step patterns of all flows, indexed by the tag they require so that most events are tested
-/// against no pattern at all.
+/// against no pattern at all. Patterns are kept as plain values (their literals in one shared
+/// buffer), so that testing one copies and retains nothing.
 struct StepIndex {
-    private var byTag: [UInt64: [(flow: Int, pattern: StepPattern)]] = [:]
-    private var untagged: [(flow: Int, pattern: StepPattern)] = []
+    private struct Entry {
+        var flow: Int
+        var kind: EventKind?
+        var status: Status?
+        /// Where the literal the message must contain sits in `needles` (empty: none).
+        var needle: Range<Int>
+    }
+
+    /// Entries grouped by required tag (each group in declaration order); untagged ones last.
+    private var entries: ContiguousArray<Entry> = []
+    private var groups: ContiguousArray<(tagKey: UInt64, entries: Range<Int>)> = []
+    private var untagged: Range<Int> = 0..<0
+    private var needles: [UInt8] = []
 
     init(_ patterns: [(Int, StepPattern)]) {
-        for (flow, pattern) in patterns {
-            if let key = pattern.requiredTagKey {
-                byTag[key, default: []].append((flow, pattern))
-            } else {
-                untagged.append((flow, pattern))
-            }
+        var tagOrder: [UInt64] = []
+        for (_, pattern) in patterns {
+            if let key = pattern.requiredTagKey, !tagOrder.contains(key) { tagOrder.append(key) }
         }
+        for key in tagOrder {
+            let start = entries.count
+            for (flow, pattern) in patterns where pattern.requiredTagKey == key { add(flow, pattern) }
+            groups.append((key, start..<entries.count))
+        }
+        let start = entries.count
+        for (flow, pattern) in patterns where pattern.requiredTagKey == nil { add(flow, pattern) }
+        untagged = start..<entries.count
+    }
+
+    private mutating func add(_ flow: Int, _ pattern: StepPattern) {
+        let literal = Array((pattern.contains ?? "").utf8)
+        let needle = needles.count..<needles.count + literal.count
+        needles += literal
+        entries.append(Entry(flow: flow, kind: pattern.kind, status: pattern.status, needle: needle))
     }
 
     /// The flow of the first pattern `event` matches, if any (optionally only patterns of `flow`).
     func firstMatch(_ event: Event, text: UnsafeRawBufferPointer, in flow: Int? = nil) -> Int? {
         for index in 0..<event.tags.storedCount {
-            guard let entries = byTag[event.tags.key(at: index)] else { continue }
-            for entry in entries where flow == nil || entry.flow == flow {
-                if entry.pattern.matches(event, text: text) { return entry.flow }
+            let key = event.tags.key(at: index)
+            for group in groups where group.tagKey == key {
+                if let found = firstMatch(in: group.entries, event, text, flow) { return found }
             }
         }
-        for entry in untagged where flow == nil || entry.flow == flow {
-            if entry.pattern.matches(event, text: text) { return entry.flow }
+        return firstMatch(in: untagged, event, text, flow)
+    }
+
+    private func firstMatch(in range: Range<Int>, _ event: Event, _ text: UnsafeRawBufferPointer, _ flow: Int?) -> Int? {
+        needles.withUnsafeBytes { needles in
+            entries.withUnsafeBufferPointer { entries in
+                for index in range {
+                    let entry = entries[index]
+                    if let flow, entry.flow != flow { continue }
+                    if let kind = entry.kind, event.kind != kind { continue }
+                    if let status = entry.status, event.status != status { continue }
+                    if !entry.needle.isEmpty,
+                       !ByteSearch.contains(event.message.slice(text), UnsafeRawBufferPointer(rebasing: needles[entry.needle])) {
+                        continue
+                    }
+                    return entry.flow
+                }
+                return nil
+            }
         }
-        return nil
     }
 }

@@ -10,6 +10,8 @@ final class JudgingStage: @unchecked Sendable {
         var findings = 0
         var tracesWithErrors = 0
         var tracesWithWarnings = 0
+        /// CPU time the judging thread used.
+        var cpuNanoseconds: UInt64 = 0
     }
 
     private let judge: (Trace) -> [Finding]
@@ -68,6 +70,7 @@ final class JudgingStage: @unchecked Sendable {
             condition.lock()
             while queue.isEmpty && !finished { condition.wait() }
             if queue.isEmpty {
+                tally.cpuNanoseconds = CPUClock.thread
                 done = true
                 condition.broadcast()
                 condition.unlock()

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a scan needs besides its inputs: the data that drives it and the limits it runs under.
 public struct ScanOptions: Sendable {
     public var correlation: CorrelationConfig
@@ -6,6 +12,9 @@ public struct ScanOptions: Sendable {
     public var maxLineBytes: Int
     /// How often a stalled live input is checked for idle traces.
     public var liveCheckInterval: Duration
+    /// Print each stage's CPU time to standard error after each input (the benchmark's view of
+    /// where time goes); on when the environment sets `FLOWTRACE_STAGE_TIMES`.
+    public var reportsStageTimes = getenv("FLOWTRACE_STAGE_TIMES") != nil
 
     public init(correlation: CorrelationConfig, vocabulary: FormatVocabulary,
                 maxLineBytes: Int = LineReader.defaultMaxLineBytes, liveCheckInterval: Duration = .seconds(1)) {

@@ -51,6 +51,7 @@ public final class Scanner {
             if outputError == nil { outputError = judging.submit(trace) }
         }
         let stage = ParsingStage(reader: reader, vocabulary: options.vocabulary)
+        let cpuAtStart = (process: CPUClock.process, thread: CPUClock.thread)
         let idleWindow = UInt64(max(0, options.correlation.idleWindowMilliseconds)) * 1_000_000
         correlator.advanceWallClock(to: Scanner.monotonicNanoseconds())
         do {
@@ -72,7 +73,12 @@ public final class Scanner {
         summary.compressed = reader.isCompressed
         correlator.finish()
         if let outputError { throw outputError }
+        let correlatingCPU = CPUClock.thread - cpuAtStart.thread
         let tally = try judging.finish()
+        if options.reportsStageTimes {
+            Scanner.reportStageTimes(total: CPUClock.process - cpuAtStart.process, correlating: correlatingCPU,
+                                     judging: tally.cpuNanoseconds, lines: summary.linesRead)
+        }
         summary.traces = tally.traces
         summary.findings = tally.findings
         summary.tracesWithErrors = tally.tracesWithErrors
@@ -80,6 +86,21 @@ public final class Scanner {
         summary.linesOrphaned = correlator.orphanLines
         try reporter.report(summary)
         return summary
+    }
+
+    /// Prints the CPU time of the stages to standard error (`FLOWTRACE_STAGE_TIMES=1`).
+    private static func reportStageTimes(total: UInt64, correlating: UInt64, judging: UInt64, lines: Int) {
+        func describe(_ name: String, _ nanoseconds: UInt64) -> String {
+            let perLine = lines > 0 ? Int(nanoseconds) / lines : 0
+            return "\(name) \(nanoseconds / 1_000_000) ms (\(perLine) ns/line)"
+        }
+        let readingAndParsing = total &- correlating &- judging
+        let text = "flowtrace: stage CPU: " + [
+            describe("read+parse", readingAndParsing), describe("correlate", correlating),
+            describe("judge+report", judging), describe("total", total),
+        ].joined(separator: ", ") + "\n"
+        var bytes = Array(text.utf8)
+        _ = write(STDERR_FILENO, &bytes, bytes.count)
     }
 
     static func monotonicNanoseconds() -> UInt64 {

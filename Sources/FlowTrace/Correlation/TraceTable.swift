@@ -1,0 +1,90 @@
+/// The correlator's open traces by number: an open-addressing table with linear probing. Trace
+/// numbers are small sequential integers, so a multiplicative hash spreads them well and a lookup
+/// costs a multiply and a probe or two, not a SipHash like `Dictionary<Int, Trace>`. Iterating
+/// (``forEach(_:)``) allocates nothing.
+struct TraceTable {
+    private var slots: ContiguousArray<Trace?>
+    private var mask: Int
+    /// 64 minus log2 of the table size: Fibonacci hashing keeps the product's top bits.
+    private var shift: UInt64
+    /// How many traces the table holds.
+    private(set) var count = 0
+
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = ContiguousArray(repeating: nil, count: size)
+        mask = size - 1
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    private func home(of number: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(number)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The slot holding `number`, or the empty slot where it would go.
+    private func slot(of number: Int) -> Int {
+        var index = home(of: number)
+        while let trace = slots[index], trace.number != number { index = (index + 1) & mask }
+        return index
+    }
+
+    subscript(number: Int) -> Trace? {
+        slots[slot(of: number)]
+    }
+
+    /// Adds `trace` under its number (replacing one of the same number).
+    mutating func insert(_ trace: Trace) {
+        if (count + 1) * 2 > slots.count { grow() }
+        let index = slot(of: trace.number)
+        if slots[index] == nil { count += 1 }
+        slots[index] = trace
+    }
+
+    /// Removes and returns the trace numbered `number`, if present.
+    @discardableResult
+    mutating func remove(_ number: Int) -> Trace? {
+        var index = slot(of: number)
+        guard let removed = slots[index] else { return nil }
+        slots[index] = nil
+        count -= 1
+        // Backward-shift deletion: move later members of the probe run into the gap.
+        var next = (index + 1) & mask
+        while let trace = slots[next] {
+            let wanted = home(of: trace.number)
+            let distanceToGap = (next - wanted) & mask
+            let distanceToNext = (next - index) & mask
+            if distanceToGap >= distanceToNext {
+                slots[index] = trace
+                slots[next] = nil
+                index = next
+            }
+            next = (next + 1) & mask
+        }
+        return removed
+    }
+
+    /// Calls `body` with every trace, in no particular order. `body` must not change the table.
+    func forEach(_ body: (Trace) -> Void) {
+        slots.withUnsafeBufferPointer { buffer in
+            for case let trace? in buffer { body(trace) }
+        }
+    }
+
+    /// The numbers of all traces, ascending.
+    var sortedNumbers: [Int] {
+        var numbers: [Int] = []
+        numbers.reserveCapacity(count)
+        forEach { numbers.append($0.number) }
+        return numbers.sorted()
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = ContiguousArray(repeating: nil, count: old.count * 2)
+        mask = slots.count - 1
+        shift -= 1
+        count = 0
+        for case let trace? in old { insert(trace) }
+    }
+}
