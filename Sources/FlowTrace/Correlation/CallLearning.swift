@@ -3,30 +3,49 @@
 /// `POST /fal-ai…`. When several requests could own an HTTP response, those whose last step is
 /// known to precede a different call are ruled out.
 struct CallLearning {
-    private var callsAfterStep: [UInt64: [UInt64]] = [:]
     static let maxSteps = 4096
     static let maxCallsPerStep = 8
+    /// An open-addressing table of step keys (0: empty slot), twice `maxSteps` in size, and for
+    /// each slot its calls, `maxCallsPerStep` apiece: a lookup hashes nothing and retains nothing.
+    private var steps = [UInt64](repeating: 0, count: 2 * CallLearning.maxSteps)
+    private var calls = [UInt64](repeating: 0, count: 2 * CallLearning.maxSteps * CallLearning.maxCallsPerStep)
+    private var callCounts = [UInt8](repeating: 0, count: 2 * CallLearning.maxSteps)
+    private var stepCount = 0
 
     /// The "call" a request makes when it finishes: its request-tracking end line.
     static let endKey: UInt64 = 0xE4D0_0000_0000_0001
 
+    /// The slot of `step`, or the empty slot where it would go.
+    private func slot(of step: UInt64) -> Int {
+        let mask = steps.count - 1
+        var index = Int(truncatingIfNeeded: (step &* 0x9E37_79B9_7F4A_7C15) >> 51) & mask
+        while steps[index] != 0, steps[index] != step { index = (index + 1) & mask }
+        return index
+    }
+
     /// Records that a request whose last line was `step` awaited `call`.
     mutating func learn(step: UInt64, call: UInt64) {
         guard step != 0, call != 0 else { return }
-        if var calls = callsAfterStep[step] {
-            guard !calls.contains(call), calls.count < CallLearning.maxCallsPerStep else { return }
-            calls.append(call)
-            callsAfterStep[step] = calls
-        } else if callsAfterStep.count < CallLearning.maxSteps {
-            callsAfterStep[step] = [call]
+        let index = slot(of: step)
+        if steps[index] == 0 {
+            guard stepCount < CallLearning.maxSteps else { return }
+            steps[index] = step
+            stepCount += 1
         }
+        let count = Int(callCounts[index])
+        let known = index * CallLearning.maxCallsPerStep
+        guard count < CallLearning.maxCallsPerStep, !calls[known..<known + count].contains(call) else { return }
+        calls[known + count] = call
+        callCounts[index] += 1
     }
 
     /// Whether a request whose last line was `step` may be awaiting `call`: yes unless the step
     /// is known to precede other calls only.
     func mayAwait(step: UInt64, call: UInt64) -> Bool {
-        guard let calls = callsAfterStep[step] else { return true }
-        return calls.contains(call)
+        let index = slot(of: step)
+        guard steps[index] != 0 else { return true }
+        let known = index * CallLearning.maxCallsPerStep
+        return calls[known..<known + Int(callCounts[index])].contains(call)
     }
 
     /// The key of a step: the line's first tag and the first word after it (`AUTH Validating`).

@@ -69,7 +69,8 @@ extension Correlator {
         var waiting: [Int] = []
         var plausible: [Int] = []
         var examined = 0
-        var node = activity.newest
+        // Unowned: the walk neither retains nor releases the traces it passes (`open` owns them).
+        unowned(unsafe) var node = activity.newest
         while let trace = node, examined < Correlator.awaitCandidateLimit,
               event.lineNumber - trace.lastLine <= Correlator.awaitWindowLines {
             examined += 1

@@ -95,29 +95,27 @@ public final class Trace {
     }
 
     /// Replaces the first `count` events with `head` (as ``prefix(_:)`` returns it); the head's
-    /// lines must all come before the remaining events'.
+    /// lines must all come before the remaining events'. The body is moved only when the heads'
+    /// texts differ in length.
     func replacePrefix(_ count: Int, with head: (events: [Event], starts: [Int], text: [UInt8])) {
         let bodyStart = count < textStarts.count ? textStarts[count] : text.count
         let shift = head.text.count - bodyStart
-        var newEvents = head.events
-        var newStarts = head.starts
-        newEvents.reserveCapacity(head.events.count + events.count - count)
-        for index in count..<events.count {
-            var event = events[index]
-            if textStarts[index] < (index + 1 < textStarts.count ? textStarts[index + 1] : text.count) {
-                event.rebase(by: shift)
+        if shift != 0 {
+            for index in count..<events.count {
+                if textStarts[index] < (index + 1 < textStarts.count ? textStarts[index + 1] : text.count) {
+                    events[index].rebase(by: shift)
+                }
+                textStarts[index] += shift
             }
-            newEvents.append(event)
-            newStarts.append(textStarts[index] + shift)
         }
+        events.replaceSubrange(0..<count, with: head.events)
+        textStarts.replaceSubrange(0..<count, with: head.starts)
         text.replaceSubrange(0..<bodyStart, with: head.text)
-        events = newEvents
-        textStarts = newStarts
         worstLine = .ok
         responseStatus = nil
         firstTime = nil
         lastTime = nil
-        for event in events { noteOutcomeAndTime(of: event) }
+        for index in events.indices { noteOutcomeAndTime(of: events[index]) }
     }
 
     /// Forgets every event (to rebuild the trace in another order).
