@@ -1,23 +1,34 @@
 /// The open traces ordered by their last line, newest first: a doubly linked list threaded through
 /// the traces, so that "the traces active in the last few seconds" costs what it returns, not the
-/// number of open traces.
+/// number of open traces. The links are unmanaged (the correlator's `open` table owns the traces,
+/// and unlinks a trace before it closes): walking and relinking retain nothing.
 struct ActivityList {
-    private(set) unowned(unsafe) var newest: Trace?
-    private(set) unowned(unsafe) var oldest: Trace?
+    private var newest: Unmanaged<Trace>?
+    private var oldest: Unmanaged<Trace>?
 
     /// Puts `trace` first (it just received a line).
     mutating func touch(_ trace: Trace) {
-        if newest === trace { return }
+        let node = Unmanaged.passUnretained(trace)
+        if newest?.toOpaque() == node.toOpaque() { return }
         remove(trace)
         trace.older = newest
-        newest?.newer = trace
-        newest = trace
-        if oldest == nil { oldest = trace }
+        newest?._withUnsafeGuaranteedRef { $0.newer = node }
+        newest = node
+        if oldest == nil { oldest = node }
     }
 
     mutating func remove(_ trace: Trace) {
-        if let newer = trace.newer { newer.older = trace.older } else if newest === trace { newest = trace.older }
-        if let older = trace.older { older.newer = trace.newer } else if oldest === trace { oldest = trace.newer }
+        let node = Unmanaged.passUnretained(trace).toOpaque()
+        if let newer = trace.newer {
+            newer._withUnsafeGuaranteedRef { $0.older = trace.older }
+        } else if newest?.toOpaque() == node {
+            newest = trace.older
+        }
+        if let older = trace.older {
+            older._withUnsafeGuaranteedRef { $0.newer = trace.newer }
+        } else if oldest?.toOpaque() == node {
+            oldest = trace.newer
+        }
         trace.newer = nil
         trace.older = nil
     }
@@ -25,12 +36,18 @@ struct ActivityList {
     /// Calls `body` for traces from the newest, while it returns true.
     func walkFromNewest(_ body: (Trace) -> Bool) {
         var node = newest
-        while let trace = node, body(trace) { node = trace.older }
+        while let current = node {
+            guard current._withUnsafeGuaranteedRef(body) else { return }
+            node = current._withUnsafeGuaranteedRef { $0.older }
+        }
     }
 
     /// Calls `body` for traces from the oldest, while it returns true.
     func walkFromOldest(_ body: (Trace) -> Bool) {
         var node = oldest
-        while let trace = node, body(trace) { node = trace.newer }
+        while let current = node {
+            guard current._withUnsafeGuaranteedRef(body) else { return }
+            node = current._withUnsafeGuaranteedRef { $0.newer }
+        }
     }
 }

@@ -69,15 +69,14 @@ extension Correlator {
         var waiting: [Int] = []
         var plausible: [Int] = []
         var examined = 0
-        // Unowned: the walk neither retains nor releases the traces it passes (`open` owns them).
-        unowned(unsafe) var node = activity.newest
-        while let trace = node, examined < Correlator.awaitCandidateLimit,
-              event.lineNumber - trace.lastLine <= Correlator.awaitWindowLines {
+        activity.walkFromNewest { trace in
+            guard examined < Correlator.awaitCandidateLimit,
+                  event.lineNumber - trace.lastLine <= Correlator.awaitWindowLines else { return false }
             examined += 1
-            node = trace.older
-            guard trace.pendingOperation == nil, !trace.hasEnded else { continue }
+            guard trace.pendingOperation == nil, !trace.hasEnded else { return true }
             waiting.append(trace.number)
             if calls.mayAwait(step: trace.lastStepKey, call: call) { plausible.append(trace.number) }
+            return true
         }
         return (plausible.isEmpty ? waiting : plausible).reversed()
     }

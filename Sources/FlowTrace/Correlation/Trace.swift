@@ -46,8 +46,8 @@ public final class Trace {
     var lastActivityNanoseconds: UInt64 = 0
     /// Neighbours in the correlator's ``ActivityList``, which unlinks a trace before it closes
     /// (the correlator's `open` table owns the traces).
-    unowned(unsafe) var newer: Trace?
-    unowned(unsafe) var older: Trace?
+    var newer: Unmanaged<Trace>?
+    var older: Unmanaged<Trace>?
     /// The step key (``CallLearning``) of its last line: what it may be awaiting.
     var lastStepKey: UInt64 = 0
     /// The database operation the request announced and is presumably awaiting (`select` on `users`).
