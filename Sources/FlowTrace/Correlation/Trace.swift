@@ -136,16 +136,15 @@ public final class Trace {
 
     /// Adds an event whose ranges refer to `eventText`, copying the text it needs.
     func append(_ event: Event, text eventText: UnsafeRawBufferPointer) {
-        var stored = event
         textStarts.append(text.count)
+        events.append(event)
         if text.count + eventText.count <= Trace.maxTextBytes {
             let base = text.count
             text.append(contentsOf: eventText)
-            stored.rebase(by: base)
+            if base != 0 { events[events.count - 1].rebase(by: base) }
         } else {
-            stored.dropText()
+            events[events.count - 1].dropText()
         }
-        events.append(stored)
         noteOutcomeAndTime(of: event)
         lastLine = event.lineNumber
     }
