@@ -120,7 +120,12 @@ extension Correlator {
     func flowServing(_ event: Event, text: UnsafeRawBufferPointer) -> Int? {
         guard event.httpMethod != .none, !event.httpPath.isEmpty else { return nil }
         let path = event.httpPath.slice(text)
-        return config.flows.firstIndex { $0.serves(method: event.httpMethod, path: path) }
+        return endpoints.withUnsafeBufferPointer { endpoints in
+            for index in endpoints.indices where endpoints[index].endpoint.matches(method: event.httpMethod, path: path) {
+                return endpoints[index].flow
+            }
+            return nil
+        }
     }
 
     func mostRecent(_ numbers: [Int]) -> Int? {

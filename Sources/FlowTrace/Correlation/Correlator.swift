@@ -40,6 +40,9 @@ public final class Correlator {
 
     let startIndex: StepIndex
     let endIndex: StepIndex
+    /// Every flow's endpoints, flattened (with their flows) so that matching copies nothing.
+    let endpoints: ContiguousArray<(flow: Int, endpoint: Endpoint)>
+    let flowNests: [Bool]
 
     /// Lines that joined no trace although they carried something to correlate by.
     public internal(set) var orphanLines = 0
@@ -55,6 +58,10 @@ public final class Correlator {
         self.endIndex = StepIndex(config.flows.enumerated().flatMap { index, flow in
             flow.ends.map { (index, $0) }
         })
+        self.endpoints = ContiguousArray(config.flows.enumerated().flatMap { index, flow in
+            flow.endpoints.map { (index, $0) }
+        })
+        self.flowNests = config.flows.map(\.nests)
     }
 
     /// How many traces are open now.
@@ -153,7 +160,7 @@ public final class Correlator {
             attachStartingRun(run, event, text)
             return
         }
-        if config.flows[flow].nests, let host = nestingHost(for: event, flow: flow) {
+        if flowNests[flow], let host = nestingHost(for: event, flow: flow) {
             attachStartingRun(host, event, text)
             return
         }

@@ -42,9 +42,8 @@ struct StepIndex {
     func firstMatch(_ event: Event, text: UnsafeRawBufferPointer, in flow: Int? = nil) -> Int? {
         for index in 0..<event.tags.storedCount {
             let key = event.tags.key(at: index)
-            for group in groups where group.tagKey == key {
-                if let found = firstMatch(in: group.entries, event, text, flow) { return found }
-            }
+            let range = groups.withUnsafeBufferPointer { groups in groups.first { $0.tagKey == key }?.entries }
+            if let range, let found = firstMatch(in: range, event, text, flow) { return found }
         }
         return firstMatch(in: untagged, event, text, flow)
     }

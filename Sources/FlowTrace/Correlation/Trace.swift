@@ -69,6 +69,10 @@ public final class Trace {
 
     init(number: Int) {
         self.number = number
+        // A typical request logs a few dozen lines: start with room for them rather than grow.
+        events.reserveCapacity(16)
+        textStarts.reserveCapacity(16)
+        text.reserveCapacity(2048)
     }
 
     /// The line numbers of its events, in order.
