@@ -4,6 +4,8 @@
 /// (``forEach(_:)``) allocates nothing.
 struct TraceTable {
     private var slots: ContiguousArray<Trace?>
+    /// The number of the trace in each slot (0: empty), so that probing touches no trace.
+    private var numbers: ContiguousArray<Int>
     private var mask: Int
     /// 64 minus log2 of the table size: Fibonacci hashing keeps the product's top bits.
     private var shift: UInt64
@@ -14,6 +16,7 @@ struct TraceTable {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = ContiguousArray(repeating: nil, count: size)
+        numbers = ContiguousArray(repeating: 0, count: size)
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
@@ -24,9 +27,11 @@ struct TraceTable {
 
     /// The slot holding `number`, or the empty slot where it would go.
     private func slot(of number: Int) -> Int {
-        var index = home(of: number)
-        while let trace = slots[index], trace.number != number { index = (index + 1) & mask }
-        return index
+        numbers.withUnsafeBufferPointer { numbers in
+            var index = home(of: number)
+            while numbers[index] != 0, numbers[index] != number { index = (index + 1) & mask }
+            return index
+        }
     }
 
     subscript(number: Int) -> Trace? {
@@ -39,6 +44,7 @@ struct TraceTable {
         let index = slot(of: trace.number)
         if slots[index] == nil { count += 1 }
         slots[index] = trace
+        numbers[index] = trace.number
     }
 
     /// Removes and returns the trace numbered `number`, if present.
@@ -47,16 +53,17 @@ struct TraceTable {
         var index = slot(of: number)
         guard let removed = slots[index] else { return nil }
         slots[index] = nil
+        numbers[index] = 0
         count -= 1
         // Backward-shift deletion: move later members of the probe run into the gap.
         var next = (index + 1) & mask
-        while let trace = slots[next] {
-            let wanted = home(of: trace.number)
+        while numbers[next] != 0 {
+            let wanted = home(of: numbers[next])
             let distanceToGap = (next - wanted) & mask
             let distanceToNext = (next - index) & mask
             if distanceToGap >= distanceToNext {
-                slots[index] = trace
-                slots[next] = nil
+                slots.swapAt(index, next)
+                numbers.swapAt(index, next)
                 index = next
             }
             next = (next + 1) & mask
@@ -82,6 +89,7 @@ struct TraceTable {
     private mutating func grow() {
         let old = slots
         slots = ContiguousArray(repeating: nil, count: old.count * 2)
+        numbers = ContiguousArray(repeating: 0, count: old.count * 2)
         mask = slots.count - 1
         shift -= 1
         count = 0
