@@ -23,12 +23,12 @@ extension Correlator {
     func decidePending(_ event: Event, _ text: UnsafeRawBufferPointer) -> PendingDecision {
         if let request = event.request, config.uses(.request), opensOrJoinsRequest(request.key, event) { return .boundary }
         if event.kind == .httpCall || event.kind == .access { return .boundary }
-        let fresh = pending.candidates.filter { open[$0]?.isFreshHead == true }
         if config.uses(.generation), let generation = event.generation, let owner = byGeneration[generation.key] {
             return pending.candidates.contains(owner) ? .resolve(owner) : .boundary
         }
         if pending.heldUser != nil, let flow = startIndex.firstMatch(event, text: text) {
             // A new user's run waits to learn its request's flow: this start tells it.
+            let fresh = freshCandidates()
             return .resolve(fresh.first { open[$0]?.flowIndex == flow } ?? fresh.first ?? pending.candidates[0])
         }
         if config.uses(.user), let user = event.user {
@@ -36,6 +36,7 @@ extension Correlator {
             let shared = pending.candidates.filter { open[$0]?.user == user.key }
             if shared.count == 1 { return .resolve(shared[0]) }
             if shared.count > 1 { return discriminate(event, text, among: shared).map { .resolve($0) } ?? .hold }
+            let fresh = freshCandidates()
             if fresh.count == 1 { return .resolve(fresh[0]) }
             if fresh.count > 1 {
                 pending.heldUser = user.key
@@ -44,6 +45,11 @@ extension Correlator {
             return .boundary
         }
         return discriminate(event, text, among: pending.candidates).map { .resolve($0) } ?? .hold
+    }
+
+    /// The candidates that are new requests still waiting for their first response.
+    private func freshCandidates() -> [Int] {
+        pending.candidates.filter { open[$0]?.isFreshHead == true }
     }
 
     /// The first of `candidates` whose flow is known to log a tag of `event` when another's is not.
