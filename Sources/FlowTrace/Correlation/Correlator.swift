@@ -12,9 +12,9 @@ public final class Correlator {
     let sink: (Trace) -> Void
 
     var open = TraceTable()
-    var byRequest: [EntityKey: Int] = [:]
-    var byGeneration: [EntityKey: Int] = [:]
-    var byUser: [EntityKey: [Int]] = [:]
+    var byRequest = EntityTable<Int>()
+    var byGeneration = EntityTable<Int>()
+    var byUser = EntityTable<[Int]>()
     /// Traces that announced a database operation and await its HTTP response, longest waiting first.
     var awaiting: [Int] = []
     /// Traces whose head was a guess among rivals (their `headRivals` are not empty), so that a

@@ -1,0 +1,54 @@
+import Testing
+@testable import FlowTrace
+
+/// The correlator's own hash tables against `Dictionary`, through inserts, lookups and removals in
+/// random order (removal shifts probe runs back, the easy part to get wrong).
+@Suite struct LookupTableTests {
+    @Test func traceTableAgreesWithADictionary() {
+        var generator = SplitMix(seed: 7)
+        var table = TraceTable(capacity: 4)
+        var reference: [Int: Trace] = [:]
+        var next = 1
+        for _ in 0..<20_000 {
+            if generator.next() % 3 != 0 || reference.isEmpty {
+                let trace = Trace(number: next)
+                next += 1
+                table.insert(trace)
+                reference[trace.number] = trace
+            } else {
+                let victim = reference.keys.randomElement(using: &generator)!
+                #expect(table.remove(victim) === reference.removeValue(forKey: victim))
+            }
+        }
+        #expect(table.count == reference.count)
+        for number in 1..<next { #expect(table[number] === reference[number]) }
+        #expect(table.sortedNumbers == reference.keys.sorted())
+        var visited = 0
+        table.forEach { trace in
+            visited += 1
+            #expect(reference[trace.number] === trace)
+        }
+        #expect(visited == reference.count)
+    }
+
+    @Test func entityTableAgreesWithADictionary() {
+        var generator = SplitMix(seed: 11)
+        var table = EntityTable<[Int]>()
+        var reference: [EntityKey: [Int]] = [:]
+        // Few distinct keys, so that entries are updated and removed as often as added.
+        let keys = (0..<3_000).map { _ in EntityKey(high: generator.next(), low: generator.next() & 0xFFFF) }
+        for step in 0..<30_000 {
+            let key = keys[Int(generator.next() % UInt64(keys.count))]
+            switch generator.next() % 3 {
+            case 0:
+                table[key] = nil
+                reference[key] = nil
+            default:
+                table[key, default: []].append(step)
+                reference[key, default: []].append(step)
+            }
+        }
+        #expect(table.count == reference.count)
+        for key in keys { #expect(table[key] == reference[key]) }
+    }
+}
