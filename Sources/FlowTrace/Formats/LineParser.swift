@@ -31,11 +31,17 @@ public struct LineParser {
     /// Parses one line. The event's TextRanges refer to the parser's event text, valid until the next call.
     public mutating func parse(_ line: RawLine) -> Event {
         var event = Event()
+        parse(line, into: &event)
+        return event
+    }
+
+    /// Parses one line into `event`, which starts out as `Event()` (a slot filled in place).
+    mutating func parse(_ line: RawLine, into event: inout Event) {
         event.lineNumber = line.number
         event.byteOffset = line.byteOffset
         if line.isTruncated { event.flags.insert(.truncated) }
         text.count = 0
-        guard let base = line.bytes.baseAddress, line.bytes.count > 0 else { return event }
+        guard let base = line.bytes.baseAddress, line.bytes.count > 0 else { return }
         var end = line.bytes.count
         if ByteClass.byte(base, end - 1) == 0x0D { end -= 1 }
         var start = 0
@@ -53,14 +59,13 @@ public struct LineParser {
         if first < end, ByteClass.byte(base, first) == 0x7B {
             if parseJSON(base, from: first, to: end, into: &event) {
                 if event.time == nil, let containerTime { event.time = dated(containerTime) }
-                return event
+                return
             }
             event.flags.insert(.malformedJSON)
             text.count = 0
         }
         parseText(base, from: start, to: end, into: &event)
         if event.time == nil, let containerTime { event.time = dated(containerTime) }
-        return event
     }
 
     /// Gives access to the event text of the last parsed line.
