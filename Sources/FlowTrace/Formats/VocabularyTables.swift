@@ -21,7 +21,7 @@ final class VocabularyTables: @unchecked Sendable {
         levels = definition.levelTrie()
         jsonFields = definition.jsonFieldTrie()
         keywords = definition.keywordTrie()
-        keywordWords = definition.keywordWordTable()
+        keywordWords = definition.keywordWordTable(trie: keywords)
         idTables = definition.idTableTrie()
         repairer = MojibakeRepairer(symbols: definition.repairSymbols(), codePages: definition.codePages)
         postgrestPrefix = Array(definition.postgrestPrefix.utf8)
