@@ -20,6 +20,8 @@ public struct LineParser {
     let wrapped: TextBuffer
     /// Milliseconds at midnight (UTC) of the last dated line, for time-only layouts.
     var lastMidnight: Int64?
+    /// The last date read, to skip converting it again.
+    var dayCache = DayCache()
 
     public init(vocabulary: FormatVocabulary) {
         tables = vocabulary.tables
@@ -104,9 +106,9 @@ public struct LineParser {
     }
 
     /// A CRI container prefix (`2025-08-02T07:07:57.123456789Z stdout F `): its time and length.
-    private func containerPrefix(_ base: UnsafeRawPointer, end: Int) -> TimeParser.Parsed? {
+    private mutating func containerPrefix(_ base: UnsafeRawPointer, end: Int) -> TimeParser.Parsed? {
         guard end > 30, ByteClass.isDigit(ByteClass.byte(base, 0)), ByteClass.byte(base, 10) == 0x54,
-              let time = TimeParser.dateTime(base, at: 0, end: end)
+              let time = TimeParser.dateTime(base, at: 0, end: end, days: &dayCache)
         else { return nil }
         var position = time.end
         guard ByteClass.has(base, at: position, end: end, " stdout ") || ByteClass.has(base, at: position, end: end, " stderr ")
