@@ -82,12 +82,17 @@ struct MessageAnalyser {
         let classes = tables.byteClasses
         var position = begin
         while position < end {
-            let byte = ByteClass.byte(base, position)
-            switch classes[Int(byte)] {
-            case ByteClass.other:
+            let byteClass = classes[Int(ByteClass.byte(base, position))]
+            // Most bytes are word characters or separators: tested first, without a jump table.
+            if byteClass == ByteClass.other {
                 position += 1
-            case ByteClass.wordClass, ByteClass.digitClass:
+                continue
+            }
+            if byteClass & 3 != 0 {
                 position = word(at: position, classes: classes)
+                continue
+            }
+            switch byteClass {
             case ByteClass.bracketClass:
                 position = bracket(at: position)
             case ByteClass.clauseBreakClass:
