@@ -33,6 +33,9 @@ struct WordTable: @unchecked Sendable {
     private let shift: UInt64
     /// The longest first word: longer words are no keyword.
     private let maxLength: Int
+    /// Per folded first byte, one bit per length (``lengthBit(_:)``) of the words starting with
+    /// it: most other words are turned away before they are hashed.
+    private let lengthsByFirstByte: UnsafeMutablePointer<UInt32>
     private let pool: UnsafeMutablePointer<UInt8>
 
     /// Builds the table from keys and their values, and the trie that holds them.
@@ -58,6 +61,9 @@ struct WordTable: @unchecked Sendable {
         slots = .allocate(capacity: capacity)
         slots.initialize(repeating: Entry(head: (0, 0), length: 0, tailOffset: 0, value: -1, phraseNode: -1),
                          count: capacity)
+        lengthsByFirstByte = .allocate(capacity: 256)
+        lengthsByFirstByte.initialize(repeating: 0, count: 256)
+        for word in words.keys { lengthsByFirstByte[Int(word[0])] |= WordTable.lengthBit(word.count) }
         pool = .allocate(capacity: max(words.keys.reduce(0) { $0 + max($1.count - 16, 0) }, 1))
         var offset = 0
         for (word, entry) in words.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
@@ -78,6 +84,7 @@ struct WordTable: @unchecked Sendable {
 
     func deallocate() {
         slots.deallocate()
+        lengthsByFirstByte.deallocate()
         pool.deallocate()
     }
 
@@ -96,7 +103,9 @@ struct WordTable: @unchecked Sendable {
                 while start + length < end, ByteClass.isWord(ByteClass.byte(base, start + length)) { length += 1 }
             }
         }
-        guard length <= maxLength else { return Lookup(end: start + length, entry: nil) }
+        guard length <= maxLength,
+              lengthsByFirstByte[Int(UInt8(truncatingIfNeeded: first) | 0x20)] & WordTable.lengthBit(length) != 0
+        else { return Lookup(end: start + length, entry: nil) }
         let head = (WordBytes.folded(first, count: length), second)
         var index = slot(head: head, length: length)
         while true {
@@ -108,6 +117,10 @@ struct WordTable: @unchecked Sendable {
             index = (index + 1) & mask
         }
     }
+
+    /// The bit of a word length in ``lengthsByFirstByte`` (lengths from 31 share the last one).
+    @inline(__always)
+    private static func lengthBit(_ length: Int) -> UInt32 { 1 << UInt32(min(length, 31)) }
 
     @inline(__always)
     private func slot(head: (UInt64, UInt64), length: Int) -> Int {
