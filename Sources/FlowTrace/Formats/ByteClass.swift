@@ -42,21 +42,6 @@ enum ByteClass {
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
-    /// Whether a canonical UUID (`8-4-4-4-12` hex digits) starts at `start`.
-    @inline(__always)
-    static func isUUID(_ base: UnsafeRawPointer, at start: Int, end: Int) -> Bool {
-        guard end - start >= 36 else { return false }
-        for index in 0..<36 {
-            let byte = base.load(fromByteOffset: start + index, as: UInt8.self)
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                if byte != 0x2D { return false }
-            } else if !isHex(byte) {
-                return false
-            }
-        }
-        return true
-    }
-
     /// The key of the canonical UUID at `start` (equal to ``EntityKey/init(uuid:)`` of its bytes),
     /// validated and converted eight hex digits at a time; `nil` when there is no UUID there.
     @inline(__always)

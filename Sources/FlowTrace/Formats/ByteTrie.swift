@@ -104,24 +104,57 @@ struct ByteTrie: @unchecked Sendable {
     /// last byte is a word character only matches when the next input byte is not one.
     @inline(__always)
     func longestMatch(_ base: UnsafeRawPointer, from start: Int, to end: Int, wordBoundary: Bool = false) -> Match? {
-        var position = start
-        var node: Int32 = 0
+        longestMatch(base, from: start, to: end, wordBoundary: wordBoundary, resumingAt: 0, after: start)
+    }
+
+    /// ``longestMatch(_:from:to:wordBoundary:)`` when `base[start..<position]` is known to lead
+    /// to `node` (``node(after:)``): the walk goes on from there instead of reading those bytes again.
+    @inline(__always)
+    func longestMatch(_ base: UnsafeRawPointer, from start: Int, to end: Int, wordBoundary: Bool,
+                      resumingAt node: Int32, after position: Int) -> Match? {
+        var position = position
+        var node = node
         var best: Match?
+        if position > start, let value = boundedValue(of: node, base, at: position, end: end, wordBoundary: wordBoundary) {
+            best = Match(length: position - start, value: value)
+        }
         while position < end {
             let byte = fold(base.load(fromByteOffset: position, as: UInt8.self))
             let child = node == 0 ? root[Int(byte)] : self.child(of: node, byte: byte)
             if child < 0 { break }
             node = child
             position += 1
-            let value = nodes[Int(node)].value
-            if value >= 0 {
-                if !wordBoundary || !ByteClass.isWord(byte) || position >= end
-                    || !ByteClass.isWord(base.load(fromByteOffset: position, as: UInt8.self)) {
-                    best = Match(length: position - start, value: value)
-                }
+            if let value = boundedValue(of: node, base, at: position, end: end, wordBoundary: wordBoundary) {
+                best = Match(length: position - start, value: value)
             }
         }
         return best
+    }
+
+    /// The value of the key ending at `node`, its last byte just before `position`, when it has one
+    /// (and, with `wordBoundary`, does not end inside a word).
+    @inline(__always)
+    private func boundedValue(of node: Int32, _ base: UnsafeRawPointer, at position: Int, end: Int,
+                              wordBoundary: Bool) -> Int32? {
+        let value = nodes[Int(node)].value
+        guard value >= 0 else { return nil }
+        if wordBoundary, ByteClass.isWord(base.load(fromByteOffset: position - 1, as: UInt8.self)), position < end,
+           ByteClass.isWord(base.load(fromByteOffset: position, as: UInt8.self)) {
+            return nil
+        }
+        return value
+    }
+
+    /// The node that `key` leads to from the root, or nil when no key starts with it. For building
+    /// tables that resume a match, not for the hot path.
+    func node(after key: [UInt8]) -> Int32? {
+        var node: Int32 = 0
+        for byte in key {
+            let folded = fold(byte)
+            node = node == 0 ? root[Int(folded)] : child(of: node, byte: folded)
+            if node < 0 { return nil }
+        }
+        return node
     }
 
     @inline(__always)

@@ -127,9 +127,9 @@ extension LineParser {
     }
 
     /// A time value: an ISO string or an epoch number (seconds or milliseconds).
-    private func time(_ base: UnsafeRawPointer, _ value: JSONScanner.Value) -> Int64? {
+    private mutating func time(_ base: UnsafeRawPointer, _ value: JSONScanner.Value) -> Int64? {
         if value.isString {
-            return TimeParser.dateTime(base, at: value.start, end: value.end)?.milliseconds
+            return TimeParser.dateTime(base, at: value.start, end: value.end, days: &dayCache)?.milliseconds
                 ?? TimeParser.epoch(base, from: value.start, to: value.end)
         }
         return TimeParser.epoch(base, from: value.start, to: value.end)

@@ -15,7 +15,7 @@ extension LineParser {
         guard start < end else { return }
         let first = ByteClass.byte(base, start)
         if ByteClass.isDigit(first) {
-            if let time = TimeParser.dateTime(base, at: start, end: end) {
+            if let time = TimeParser.dateTime(base, at: start, end: end, days: &dayCache) {
                 if readBasicConfig(base, from: time.end, end: end, into: &event)
                     || readLevelAndMessage(base, from: time.end, end: end, into: &event) {
                     event.time = dated(time.milliseconds)
@@ -25,7 +25,7 @@ extension LineParser {
                 event.time = undated(time.milliseconds)
             }
         } else if first == 0x5B {
-            if let time = TimeParser.dateTime(base, at: start + 1, end: end), time.end < end,
+            if let time = TimeParser.dateTime(base, at: start + 1, end: end, days: &dayCache), time.end < end,
                ByteClass.byte(base, time.end) == 0x5D,
                readLevelAndMessage(base, from: time.end + 1, end: end, into: &event) {
                 event.time = dated(time.milliseconds)

@@ -1,13 +1,10 @@
 /// Copies a line into the event text, removing ANSI escape sequences and repairing mojibake, and
-/// notes NUL bytes and invalid UTF-8. Clean ASCII lines (the common case) are one screening pass
-/// of eight bytes at a time and one `memcpy`.
+/// notes NUL bytes and invalid UTF-8. A line is screened once, eight bytes at a time, and copied
+/// in runs between the bytes it changes: one `memcpy` for clean lines (the common case), also
+/// when they hold valid UTF-8 such as emoji.
 extension LineParser {
     func normalise(_ source: UnsafeRawPointer, count: Int) -> EventFlags {
         text.reserve(count)
-        if LineParser.isPlain(source, count: count) {
-            text.appendUnchecked(source, count: count)
-            return []
-        }
         var flags: EventFlags = []
         let repairer = tables.repairer
         var index = 0
@@ -70,28 +67,6 @@ extension LineParser {
             position += 1
         }
         return count
-    }
-
-    /// Whether the bytes hold no ESC, no NUL and nothing above ASCII.
-    @inline(__always)
-    static func isPlain(_ source: UnsafeRawPointer, count: Int) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let escapes: UInt64 = 0x1B1B_1B1B_1B1B_1B1B
-        var index = 0
-        while index + 8 <= count {
-            let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let escape = word ^ escapes
-            let suspicious = (word | ((word &- ones) & ~word) | ((escape &- ones) & ~escape)) & highs
-            if suspicious != 0 { return false }
-            index += 8
-        }
-        while index < count {
-            let byte = ByteClass.byte(source, index)
-            if byte >= 0x80 || byte == 0x1B || byte == 0 { return false }
-            index += 1
-        }
-        return true
     }
 
     /// The offset just past the escape sequence starting at `index` (CSI, OSC, nF or a two-byte escape).

@@ -20,6 +20,8 @@ public struct LineParser {
     let wrapped: TextBuffer
     /// Milliseconds at midnight (UTC) of the last dated line, for time-only layouts.
     var lastMidnight: Int64?
+    /// The last date read, to skip converting it again.
+    var dayCache = DayCache()
 
     public init(vocabulary: FormatVocabulary) {
         tables = vocabulary.tables
@@ -31,11 +33,17 @@ public struct LineParser {
     /// Parses one line. The event's TextRanges refer to the parser's event text, valid until the next call.
     public mutating func parse(_ line: RawLine) -> Event {
         var event = Event()
+        parse(line, into: &event)
+        return event
+    }
+
+    /// Parses one line into `event`, which starts out as `Event()` (a slot filled in place).
+    mutating func parse(_ line: RawLine, into event: inout Event) {
         event.lineNumber = line.number
         event.byteOffset = line.byteOffset
         if line.isTruncated { event.flags.insert(.truncated) }
         text.count = 0
-        guard let base = line.bytes.baseAddress, line.bytes.count > 0 else { return event }
+        guard let base = line.bytes.baseAddress, line.bytes.count > 0 else { return }
         var end = line.bytes.count
         if ByteClass.byte(base, end - 1) == 0x0D { end -= 1 }
         var start = 0
@@ -53,14 +61,13 @@ public struct LineParser {
         if first < end, ByteClass.byte(base, first) == 0x7B {
             if parseJSON(base, from: first, to: end, into: &event) {
                 if event.time == nil, let containerTime { event.time = dated(containerTime) }
-                return event
+                return
             }
             event.flags.insert(.malformedJSON)
             text.count = 0
         }
         parseText(base, from: start, to: end, into: &event)
         if event.time == nil, let containerTime { event.time = dated(containerTime) }
-        return event
     }
 
     /// Gives access to the event text of the last parsed line.
@@ -99,9 +106,9 @@ public struct LineParser {
     }
 
     /// A CRI container prefix (`2025-08-02T07:07:57.123456789Z stdout F `): its time and length.
-    private func containerPrefix(_ base: UnsafeRawPointer, end: Int) -> TimeParser.Parsed? {
+    private mutating func containerPrefix(_ base: UnsafeRawPointer, end: Int) -> TimeParser.Parsed? {
         guard end > 30, ByteClass.isDigit(ByteClass.byte(base, 0)), ByteClass.byte(base, 10) == 0x54,
-              let time = TimeParser.dateTime(base, at: 0, end: end)
+              let time = TimeParser.dateTime(base, at: 0, end: end, days: &dayCache)
         else { return nil }
         var position = time.end
         guard ByteClass.has(base, at: position, end: end, " stdout ") || ByteClass.has(base, at: position, end: end, " stderr ")

@@ -47,10 +47,10 @@ extension MessageAnalyser {
             while segmentEnd < pathEnd, ByteClass.byte(base, segmentEnd) != 0x2F, ByteClass.byte(base, segmentEnd) != 0x3F {
                 segmentEnd += 1
             }
-            if segmentEnd - segmentStart == 36, ByteClass.isUUID(base, at: segmentStart, end: segmentEnd), let previous,
-               let match = tables.idTables.longestMatch(base, from: previous.start, to: previous.end),
+            if segmentEnd - segmentStart == 36, let key = ByteClass.uuidKey(base, at: segmentStart, end: segmentEnd),
+               let previous, let match = tables.idTables.longestMatch(base, from: previous.start, to: previous.end),
                match.length == previous.end - previous.start, let entity = EntityRole(rawValue: UInt8(match.value)) {
-                assign(entity, from: segmentStart, to: segmentEnd)
+                assign(entity, key: key, from: segmentStart, to: segmentEnd)
             }
             guard segmentEnd < pathEnd, ByteClass.byte(base, segmentEnd) == 0x2F else { return }
             previous = (segmentStart, segmentEnd)
@@ -168,9 +168,10 @@ extension MessageAnalyser {
             let columnStart = cursor
             while cursor < queryEnd, ByteClass.byte(base, cursor) != 0x3D, ByteClass.byte(base, cursor) != 0x26 { cursor += 1 }
             let columnEnd = cursor
-            if ByteClass.has(base, at: cursor, end: queryEnd, "=eq."), ByteClass.isUUID(base, at: cursor + 4, end: queryEnd) {
-                let idStart = cursor + 4
-                if let entity = entity(ofColumn: columnStart, columnEnd) { assign(entity, from: idStart, to: idStart + 36) }
+            if ByteClass.has(base, at: cursor, end: queryEnd, "=eq."),
+               let key = ByteClass.uuidKey(base, at: cursor + 4, end: queryEnd),
+               let entity = entity(ofColumn: columnStart, columnEnd) {
+                assign(entity, key: key, from: cursor + 4, to: cursor + 40)
             }
             while cursor < queryEnd, ByteClass.byte(base, cursor) != 0x26 { cursor += 1 }
             cursor += 1
@@ -187,9 +188,7 @@ extension MessageAnalyser {
         return role == .idColumn ? entityOfTable() : nil
     }
 
-    private func hasPrefix(_ prefix: [UInt8], at position: Int, end limit: Int) -> Bool {
-        guard !prefix.isEmpty, position + prefix.count <= limit else { return false }
-        for index in 0..<prefix.count where prefix[index] != ByteClass.byte(base, position + index) { return false }
-        return true
+    private func hasPrefix(_ prefix: UnsafeRawBufferPointer, at position: Int, end limit: Int) -> Bool {
+        !prefix.isEmpty && ByteSearch.hasPrefix(UnsafeRawBufferPointer(start: base + position, count: limit - position), prefix)
     }
 }

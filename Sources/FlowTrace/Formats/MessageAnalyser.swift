@@ -82,12 +82,17 @@ struct MessageAnalyser {
         let classes = tables.byteClasses
         var position = begin
         while position < end {
-            let byte = ByteClass.byte(base, position)
-            switch classes[Int(byte)] {
-            case ByteClass.other:
+            let byteClass = classes[Int(ByteClass.byte(base, position))]
+            // Most bytes are word characters or separators: tested first, without a jump table.
+            if byteClass == ByteClass.other {
                 position += 1
-            case ByteClass.wordClass, ByteClass.digitClass:
+                continue
+            }
+            if byteClass & 3 != 0 {
                 position = word(at: position, classes: classes)
+                continue
+            }
+            switch byteClass {
             case ByteClass.bracketClass:
                 position = bracket(at: position)
             case ByteClass.clauseBreakClass:
@@ -151,21 +156,16 @@ struct MessageAnalyser {
             number(value, end: cursor)
             return cursor
         }
-        // Hash the word while skipping it; one probe settles most words.
-        var hash: UInt32 = 0x811C_9DC5
-        var cursor = position
-        while cursor < end {
-            let next = ByteClass.byte(base, cursor)
-            guard classes[Int(next)] & 3 != 0 else { break }
-            hash = (hash ^ UInt32(next &- 0x41 < 26 ? next | 0x20 : next)) &* 0x0100_0193
-            cursor += 1
-        }
-        guard let entry = tables.keywordWords.find(hash: hash | 1, base, from: position, to: cursor) else { return cursor }
-        if entry.startsPhrase,
-           let match = tables.keywords.longestMatch(base, from: position, to: end, wordBoundary: true) {
+        // Finding the word's end yields its folded bytes; one probe settles most words.
+        let found = tables.keywordWords.word(base, at: position, end: end)
+        guard let entry = found.entry else { return found.end }
+        if entry.phraseNode >= 0 {
+            guard let match = tables.keywords.longestMatch(base, from: position, to: end, wordBoundary: true,
+                                                           resumingAt: entry.phraseNode, after: found.end)
+            else { return found.end }
             return keyword(match.value, at: position, length: match.length)
         }
-        return entry.value >= 0 ? keyword(entry.value, at: position, length: cursor - position) : cursor
+        return entry.value >= 0 ? keyword(entry.value, at: position, length: found.end - position) : found.end
     }
 
     /// The end of the word characters from `position`.

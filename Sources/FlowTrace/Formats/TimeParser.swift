@@ -9,21 +9,26 @@ enum TimeParser {
     }
 
     /// `YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:]MM]` at `start`, converted to UTC milliseconds.
-    static func dateTime(_ base: UnsafeRawPointer, at start: Int, end: Int) -> Parsed? {
-        guard start + 19 <= end,
-              let year = ByteClass.fixedDigits(base, at: start, count: 4, end: end),
-              ByteClass.byte(base, start + 4) == 0x2D,
-              let month = ByteClass.fixedDigits(base, at: start + 5, count: 2, end: end),
-              ByteClass.byte(base, start + 7) == 0x2D,
-              let day = ByteClass.fixedDigits(base, at: start + 8, count: 2, end: end),
-              month >= 1, month <= 12, day >= 1, day <= 31
-        else { return nil }
+    /// `days` remembers the last date, which most lines repeat.
+    static func dateTime(_ base: UnsafeRawPointer, at start: Int, end: Int, days: inout DayCache) -> Parsed? {
+        guard start + 19 <= end else { return nil }
+        let head = base.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+        let tail = base.loadUnaligned(fromByteOffset: start + 8, as: UInt16.self)
+        if head != days.head || tail != days.tail {
+            guard let year = ByteClass.fixedDigits(base, at: start, count: 4, end: end),
+                  ByteClass.byte(base, start + 4) == 0x2D,
+                  let month = ByteClass.fixedDigits(base, at: start + 5, count: 2, end: end),
+                  ByteClass.byte(base, start + 7) == 0x2D,
+                  let day = ByteClass.fixedDigits(base, at: start + 8, count: 2, end: end),
+                  month >= 1, month <= 12, day >= 1, day <= 31
+            else { return nil }
+            days = DayCache(head: head, tail: tail, days: LogTime.daysSinceEpoch(year: year, month: month, day: day))
+        }
         let separator = ByteClass.byte(base, start + 10)
         guard separator == 0x54 || separator == 0x20 || separator == 0x74,
               let time = timeOfDay(base, at: start + 11, end: end)
         else { return nil }
-        let days = LogTime.daysSinceEpoch(year: year, month: month, day: day)
-        var milliseconds = days * LogTime.millisecondsPerDay + time.milliseconds
+        var milliseconds = days.days * LogTime.millisecondsPerDay + time.milliseconds
         var position = time.end
         if position < end {
             let byte = ByteClass.byte(base, position)
@@ -43,16 +48,20 @@ enum TimeParser {
         return Parsed(milliseconds: milliseconds, end: position)
     }
 
-    /// `HH:MM:SS[.,fraction]` at `start`, as milliseconds since midnight.
+    /// `HH:MM:SS[.,fraction]` at `start`, as milliseconds since midnight. The eight bytes of
+    /// `HH:MM:SS` are checked and read in one 64-bit word.
     static func timeOfDay(_ base: UnsafeRawPointer, at start: Int, end: Int) -> Parsed? {
-        guard start + 8 <= end,
-              let hours = ByteClass.fixedDigits(base, at: start, count: 2, end: end),
-              ByteClass.byte(base, start + 2) == 0x3A,
-              let minutes = ByteClass.fixedDigits(base, at: start + 3, count: 2, end: end),
-              ByteClass.byte(base, start + 5) == 0x3A,
-              let seconds = ByteClass.fixedDigits(base, at: start + 6, count: 2, end: end),
-              hours < 24, minutes < 60, seconds < 61
+        guard start + 8 <= end else { return nil }
+        // XOR with `00:00:00` leaves each digit's value in its byte and zero for each colon.
+        let values = base.loadUnaligned(fromByteOffset: start, as: UInt64.self) ^ 0x3030_3A30_303A_3030
+        guard values & 0x0000_FF00_00FF_0000 == 0, values & 0xF0F0_F0F0_F0F0_F0F0 == 0,
+              (values &+ 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010 == 0
         else { return nil }
+        func pair(_ first: UInt64) -> Int64 {
+            Int64(values >> (first << 3) & 0xFF) * 10 + Int64(values >> ((first + 1) << 3) & 0xFF)
+        }
+        let hours = pair(0), minutes = pair(3), seconds = pair(6)
+        guard hours < 24, minutes < 60, seconds < 61 else { return nil }
         var milliseconds = ((hours * 60 + minutes) * 60 + seconds) * 1000
         var position = start + 8
         if position + 1 < end {

@@ -60,9 +60,9 @@ extension VocabularyDefinition {
         return builder.build()
     }
 
-    /// The keywords' first words, for the walk's one-probe lookup.
-    func keywordWordTable() -> WordTable {
-        WordTable(keys: keywordEntries().map { (Array($0.0.utf8), $0.1) })
+    /// The keywords' first words, for the walk's one-probe lookup; phrases go on in `trie`.
+    func keywordWordTable(trie: ByteTrie) -> WordTable {
+        WordTable(keys: keywordEntries().map { (Array($0.0.utf8), $0.1) }, trie: trie)
     }
 
     /// The symbols to repair, status symbols first so they win collisions between damaged forms.

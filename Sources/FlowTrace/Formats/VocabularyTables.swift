@@ -11,8 +11,9 @@ final class VocabularyTables: @unchecked Sendable {
     /// Table names whose `id` column filter names an entity (payload: ``EntityRole``).
     let idTables: ByteTrie
     let repairer: MojibakeRepairer
-    let postgrestPrefix: [UInt8]
-    let postgrestRPCPrefix: [UInt8]
+    /// The PostgREST path prefixes, in raw storage so that reading them counts no references.
+    let postgrestPrefix: UnsafeRawBufferPointer
+    let postgrestRPCPrefix: UnsafeRawBufferPointer
     /// Byte classes for the message walk (``ByteClass/makeTable()``).
     let byteClasses: UnsafeMutablePointer<UInt8>
 
@@ -21,11 +22,11 @@ final class VocabularyTables: @unchecked Sendable {
         levels = definition.levelTrie()
         jsonFields = definition.jsonFieldTrie()
         keywords = definition.keywordTrie()
-        keywordWords = definition.keywordWordTable()
+        keywordWords = definition.keywordWordTable(trie: keywords)
         idTables = definition.idTableTrie()
         repairer = MojibakeRepairer(symbols: definition.repairSymbols(), codePages: definition.codePages)
-        postgrestPrefix = Array(definition.postgrestPrefix.utf8)
-        postgrestRPCPrefix = Array(definition.postgrestRPCPrefix.utf8)
+        postgrestPrefix = VocabularyTables.copy(definition.postgrestPrefix)
+        postgrestRPCPrefix = VocabularyTables.copy(definition.postgrestRPCPrefix)
         byteClasses = ByteClass.makeTable()
     }
 
@@ -34,5 +35,15 @@ final class VocabularyTables: @unchecked Sendable {
         keywordWords.deallocate()
         repairer.deallocate()
         byteClasses.deallocate()
+        postgrestPrefix.deallocate()
+        postgrestRPCPrefix.deallocate()
+    }
+
+    /// The UTF-8 bytes of `string` in storage of their own (freed by `deinit`).
+    private static func copy(_ string: String) -> UnsafeRawBufferPointer {
+        let bytes = Array(string.utf8)
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        storage.copyBytes(from: bytes)
+        return UnsafeRawBufferPointer(rebasing: storage[0..<bytes.count])
     }
 }

@@ -22,8 +22,8 @@ final class BatchPipe: @unchecked Sendable {
     private var failure: Error?
     private var cancelled = false
 
-    init(batchCount: Int) {
-        free = (0..<batchCount).map { _ in EventBatch() }
+    init(batchCount: Int, batchCapacity: Int) {
+        free = (0..<batchCount).map { _ in EventBatch(capacity: batchCapacity) }
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)
     }

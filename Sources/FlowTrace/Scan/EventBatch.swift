@@ -1,36 +1,61 @@
 /// Parsed events with their text, handed from the parsing thread to the correlating one.
+///
+/// The storage is allocated once, for ``capacity`` events, and reused: the parser writes each
+/// event straight into its slot and the event text is appended to one growing byte buffer, so
+/// filling a batch neither allocates nor counts references. A batch belongs to one thread at a time.
 final class EventBatch {
-    private(set) var events: [Event] = []
-    private var textStarts: [Int] = []
-    private var text: [UInt8] = []
+    /// How many events the batch holds at most.
+    let capacity: Int
+    private let events: UnsafeMutablePointer<Event>
+    /// Where each event's text starts in ``text``.
+    private let textStarts: UnsafeMutablePointer<Int>
+    private let text = TextBuffer()
+    private(set) var count = 0
     /// Set on a batch that marks a stall of a live input instead of carrying events.
     var marksIdle = false
 
-    var isEmpty: Bool { events.isEmpty }
-    var count: Int { events.count }
+    init(capacity: Int) {
+        precondition(capacity > 0, "a batch must hold at least one event")
+        self.capacity = capacity
+        events = .allocate(capacity: capacity)
+        textStarts = .allocate(capacity: capacity)
+    }
 
-    /// Adds an event and a copy of the text its ranges refer to.
-    func append(_ event: Event, text eventText: UnsafeRawBufferPointer) {
-        textStarts.append(text.count)
-        text.append(contentsOf: eventText)
-        events.append(event)
+    deinit {
+        events.deinitialize(count: count)
+        events.deallocate()
+        textStarts.deallocate()
+    }
+
+    var isEmpty: Bool { count == 0 }
+    var isFull: Bool { count == capacity }
+
+    /// Parses `line` into the next slot, with a copy of the event text its ranges refer to.
+    @inline(__always)
+    func append(parsing line: RawLine, with parser: inout LineParser) {
+        precondition(count < capacity, "the batch is full")
+        let slot = events + count
+        slot.initialize(to: Event())
+        parser.parse(line, into: &slot.pointee)
+        textStarts[count] = text.count
+        text.append(parser.text.base, count: parser.text.count)
+        count += 1
     }
 
     /// Calls `body` with each event and its text, in order.
     func forEach(_ body: (Event, UnsafeRawBufferPointer) throws -> Void) rethrows {
-        try text.withUnsafeBytes { all in
-            for index in events.indices {
-                let end = index + 1 < textStarts.count ? textStarts[index + 1] : all.count
-                try body(events[index], UnsafeRawBufferPointer(rebasing: all[textStarts[index]..<end]))
-            }
+        let all = UnsafeRawPointer(text.base)
+        for index in 0..<count {
+            let end = index + 1 < count ? textStarts[index + 1] : text.count
+            try body(events[index], UnsafeRawBufferPointer(start: all + textStarts[index], count: end - textStarts[index]))
         }
     }
 
     /// Empties the batch, keeping its memory for the next use.
     func reset() {
-        events.removeAll(keepingCapacity: true)
-        textStarts.removeAll(keepingCapacity: true)
-        text.removeAll(keepingCapacity: true)
+        events.deinitialize(count: count)
+        count = 0
+        text.count = 0
         marksIdle = false
     }
 }

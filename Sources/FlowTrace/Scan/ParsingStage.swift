@@ -6,9 +6,9 @@ import Foundation
 final class ParsingStage: @unchecked Sendable {
     private let reader: LineReader
     private let vocabulary: FormatVocabulary
-    private let pipe = BatchPipe(batchCount: 4)
     /// Batches are handed over at the latest after this many events, to bound their memory.
     static let maxBatchEvents = 4096
+    private let pipe = BatchPipe(batchCount: 4, batchCapacity: ParsingStage.maxBatchEvents)
 
     private struct Cancelled: Error {}
 
@@ -42,6 +42,8 @@ final class ParsingStage: @unchecked Sendable {
     private func produce(idleInterval: Duration) {
         var parser = LineParser(vocabulary: vocabulary)
         var batch = pipe.acquire()
+        /// `batch` for the per-line path, where reading it must not count references (`batch` owns it).
+        var filling = batch.map(Unmanaged.passUnretained)
         /// Publishes the batch (if it has events, or marks a stall) and takes a fresh one; the
         /// batch is nil once the consumer has gone.
         func handOver(idle: Bool) {
@@ -49,6 +51,7 @@ final class ParsingStage: @unchecked Sendable {
             current.marksIdle = idle
             pipe.publish(current)
             batch = pipe.acquire()
+            filling = batch.map(Unmanaged.passUnretained)
         }
         do {
             try reader.forEachLine(
@@ -56,10 +59,12 @@ final class ParsingStage: @unchecked Sendable {
                 onIdle: { handOver(idle: true) },
                 afterChunk: { handOver(idle: false) }
             ) { line in
-                guard let current = batch else { throw Cancelled() }
-                let event = parser.parse(line)
-                parser.withText { current.append(event, text: $0) }
-                if current.count >= ParsingStage.maxBatchEvents { handOver(idle: false) }
+                guard let filling else { throw Cancelled() }
+                let full = filling._withUnsafeGuaranteedRef { current in
+                    current.append(parsing: line, with: &parser)
+                    return current.isFull
+                }
+                if full { handOver(idle: false) }
             }
             if let batch { pipe.publish(batch) }
             pipe.finish(failure: nil)
