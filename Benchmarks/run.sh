@@ -102,6 +102,7 @@ check() { python3 -c 'import sys; v,op,t=sys.argv[1:]; print("n/a" if v=="n/a" e
 
 need_tools
 : >"$TMP/notes"
+: >"$TMP/stages"
 if [[ $BUILD -eq 1 ]]; then
     log "swift build -c release"
     (cd "$ROOT" && swift build -c release 2>&1 | tail -n 3 >&2) || log "build failed; flowtrace numbers will be n/a"
@@ -132,10 +133,19 @@ generate "$SMALLF" "$SMALL" --truth "$DATA/$SMALLF.truth"
 log "timing rg, zcat and flowtrace ($RUNS runs each)"
 T_RG=$(seconds rg "rg -c '$PATTERN' '$DATA/$BIG' >/dev/null")
 T_ZCAT=$(seconds zcat "zcat '$DATA/$BIG.gz' >/dev/null")
-T_FT=n/a T_FTGZ=n/a RSS_SMALL=n/a RSS_BIG=n/a RSS_GZ=n/a SCORE=n/a SCORE_ALL=n/a TRACES=n/a
+T_FT=n/a T_FTGZ=n/a T_FT_NR=n/a T_FTGZ_NR=n/a RSS_SMALL=n/a RSS_BIG=n/a RSS_GZ=n/a SCORE=n/a SCORE_ALL=n/a TRACES=n/a
 if [[ $HAVE_BIN -eq 1 ]]; then
     T_FT=$(seconds ft "'$BIN' $SCAN_ARGS '$DATA/$BIG' >/dev/null")
     T_FTGZ=$(seconds ftgz "'$BIN' $SCAN_ARGS '$DATA/$BIG.gz' >/dev/null")
+    # The same scans with every built-in rule disabled: what the rule engine costs.
+    NO_RULES="--disable $(cd "$ROOT/Rules/rules" && ls *.yaml | sed 's/\.yaml$//' | paste -sd, -)"
+    T_FT_NR=$(seconds ftnr "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG' >/dev/null")
+    T_FTGZ_NR=$(seconds ftgznr "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG.gz' >/dev/null")
+    # Where the CPU goes, per pipeline stage (one run each).
+    for input in "$BIG" "$BIG.gz"; do
+        FLOWTRACE_STAGE_TIMES=1 "$BIN" $SCAN_ARGS "$DATA/$input" 2>&1 >/dev/null |
+            sed -n "s|^flowtrace: stage CPU: |stage CPU, $input: |p" >>"$TMP/stages"
+    done
     log "peak memory"
     RSS_SMALL=$(peak_mb "$DATA/$SMALLF")
     RSS_BIG=$(peak_mb "$DATA/$BIG")
@@ -160,9 +170,11 @@ R_RSS=$(ratio "$RSS_BIG" "$RSS_SMALL")
     printf '%-44s %12s %14s %6s\n' "rg -c tags, plain (s)" "$T_RG" "" ""
     printf '%-44s %12s %14s %6s\n' "flowtrace scan, plain (s)" "$T_FT" "" ""
     printf '%-44s %12s %14s %6s\n' "  ratio flowtrace/rg" "$R_PLAIN" "<= 2.0" "$(check "$R_PLAIN" le 2.0)"
+    printf '%-44s %12s %14s %6s\n' "  rules off: flowtrace (s), ratio" "$T_FT_NR" "$(ratio "$T_FT_NR" "$T_RG")" ""
     printf '%-44s %12s %14s %6s\n' "zcat, gzip (s)" "$T_ZCAT" "" ""
     printf '%-44s %12s %14s %6s\n' "flowtrace scan, gzip (s)" "$T_FTGZ" "" ""
     printf '%-44s %12s %14s %6s\n' "  ratio flowtrace/zcat" "$R_GZ" "<= 1.1" "$(check "$R_GZ" le 1.1)"
+    printf '%-44s %12s %14s %6s\n' "  rules off: flowtrace (s), ratio" "$T_FTGZ_NR" "$(ratio "$T_FTGZ_NR" "$T_ZCAT")" ""
     printf '%-44s %12s %14s %6s\n' "peak RSS, $SMALL plain (MB)" "$RSS_SMALL" "<= 100" "$(check "$RSS_SMALL" le 100)"
     printf '%-44s %12s %14s %6s\n' "peak RSS, $SIZE plain (MB)" "$RSS_BIG" "<= 100" "$(check "$RSS_BIG" le 100)"
     printf '%-44s %12s %14s %6s\n' "peak RSS, $SIZE gzip (MB)" "$RSS_GZ" "<= 100" "$(check "$RSS_GZ" le 100)"
@@ -170,5 +182,7 @@ R_RSS=$(ratio "$RSS_BIG" "$RSS_SMALL")
     printf '%-44s %12s %14s %6s\n' "tagged lines in the right trace (%)" "$SCORE" ">= 99" "$(check "$SCORE" ge 99)"
     printf '%-44s %12s %14s %6s\n' "all lines in the right trace (%)" "$SCORE_ALL" "" ""
     printf '%-44s %12s %14s %6s\n' "traces / true requests" "$TRACES" "" ""
+    echo
+    cat "$TMP/stages"
 } | tee "$OUT"
 log "results written to $OUT"
