@@ -66,8 +66,13 @@ extension Correlator {
             if !announced.isEmpty { return announced }
         }
         let call = CallLearning.callKey(of: event, text: text)
-        var waiting: [Int] = []
-        var plausible: [Int] = []
+        // Scratch buffers kept by the correlator: this runs for every response line.
+        var waiting = takeScratch(&waitingScratch)
+        var plausible = takeScratch(&plausibleScratch)
+        defer {
+            waitingScratch = waiting
+            plausibleScratch = plausible
+        }
         var examined = 0
         activity.walkFromNewest { trace in
             guard examined < Correlator.awaitCandidateLimit,
@@ -79,6 +84,14 @@ extension Correlator {
             return true
         }
         return (plausible.isEmpty ? waiting : plausible).reversed()
+    }
+
+    /// Moves a scratch buffer out of the correlator, emptied, with its capacity.
+    private func takeScratch(_ scratch: inout [Int]) -> [Int] {
+        var buffer: [Int] = []
+        swap(&buffer, &scratch)
+        buffer.removeAll(keepingCapacity: true)
+        return buffer
     }
 
     /// Whether `trace` announced the database operation that `event` (an HTTP call) performs.

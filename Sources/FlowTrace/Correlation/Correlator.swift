@@ -20,6 +20,9 @@ public final class Correlator {
     /// Traces whose head was a guess among rivals (their `headRivals` are not empty), so that a
     /// request's end line need not look through every open trace for the rivals naming it.
     var guessedHeads: [Int] = []
+    /// Reused by ``awaitingTraces(for:text:)``.
+    var waitingScratch: [Int] = []
+    var plausibleScratch: [Int] = []
     /// Generations of closed traces, to link later background work to them (bounded).
     var closedGenerations: [EntityKey: String] = [:]
     var closedGenerationOrder: [EntityKey] = []
