@@ -1,6 +1,6 @@
 /// What the engine needs of one rule for every trace, resolved once: its fields and its
-/// conditions over step slots.
-struct CompiledRule {
+/// conditions over step slots. A class, so that judging a trace copies none of it.
+final class CompiledRule {
     /// A ``CrossTraceCondition`` with compiled conditions.
     struct Across {
         let entity: EntityKind
