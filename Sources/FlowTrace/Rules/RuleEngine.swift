@@ -44,20 +44,21 @@ public final class RuleEngine {
             matches.removeAll()
             steps.match(events, text: text, into: &matches, scratch: &scratch, limits: &limits)
             var findings: [Finding] = []
+            let matched = MatchedTrace(matches: matches, events: events, text: text)
             for (index, rule) in rules.enumerated() {
-                let matched = MatchedTrace(matches: matches, events: events, text: text, fields: rule.fields)
                 if let condition = rule.condition, complete || !rule.usesAbsence,
-                   let evidence = condition.evaluate(matched) {
-                    findings.append(finding(ruleSet.rules[index], trace: trace, evidence: evidence.map(matched.stepMatch)))
+                   let evidence = condition.evaluate(matched, fields: rule.fields) {
+                    let evidence = evidence.map { matched.stepMatch($0, fields: rule.fields) }
+                    findings.append(finding(ruleSet.rules[index], trace: trace, evidence: evidence))
                 } else if let across = rule.across {
-                    findings += judgeAcross(index, across, trace: trace, matched: matched)
+                    findings += judgeAcross(index, across, fields: rule.fields, trace: trace, matched: matched)
                 }
             }
             return findings
         }
     }
 
-    private func judgeAcross(_ index: Int, _ across: CompiledRule.Across, trace: Trace,
+    private func judgeAcross(_ index: Int, _ across: CompiledRule.Across, fields: RuleFields, trace: Trace,
                              matched: MatchedTrace) -> [Finding] {
         guard let entity = trace.key(of: across.entity) else { return [] }
         let memory: CrossTraceMemory
@@ -68,12 +69,13 @@ public final class RuleEngine {
             memories[index] = memory
         }
         var findings: [Finding] = []
-        if let later = across.later.evaluate(matched),
+        if let later = across.later.evaluate(matched, fields: fields),
            let earlier = memory.earlier(for: entity, before: trace, within: across.windowMilliseconds) {
-            findings.append(finding(ruleSet.rules[index], trace: trace, evidence: earlier.evidence + later.map(matched.stepMatch)))
+            let evidence = earlier.evidence + later.map { matched.stepMatch($0, fields: fields) }
+            findings.append(finding(ruleSet.rules[index], trace: trace, evidence: evidence))
         }
-        if let earlier = across.earlier.evaluate(matched) {
-            memory.remember(entity: entity, trace: trace, evidence: earlier.map(matched.stepMatch))
+        if let earlier = across.earlier.evaluate(matched, fields: fields) {
+            memory.remember(entity: entity, trace: trace, evidence: earlier.map { matched.stepMatch($0, fields: fields) })
         }
         return findings
     }

@@ -28,8 +28,9 @@ indirect enum CompiledCondition {
         }
     }
 
-    /// Whether the condition holds over `trace`'s matches, and the matches that show it.
-    func evaluate(_ trace: MatchedTrace) -> [TraceMatches.Reference]? {
+    /// Whether the condition holds over `trace`'s matches, and the matches that show it. `fields`
+    /// are those of the condition's rule.
+    func evaluate(_ trace: MatchedTrace, fields: RuleFields) -> [TraceMatches.Reference]? {
         switch self {
         case .exists(let slot):
             return trace.matches.hits[slot].isEmpty ? nil : Array(trace.matches.references(slot))
@@ -39,30 +40,30 @@ indirect enum CompiledCondition {
             return trace.matches.hits[slot].count >= atLeast ? Array(trace.matches.references(slot)) : nil
         case .followedBy(let first, let second, let same):
             for earlier in trace.matches.references(first) {
-                if let later = trace.matches.references(second).first(where: { trace.follows($0, earlier, agreeingOn: same) }) {
+                if let later = trace.matches.references(second).first(where: { trace.follows($0, earlier, agreeingOn: same, of: fields) }) {
                     return [earlier, later]
                 }
             }
             return nil
         case .notFollowedBy(let first, let second, let same):
             let unanswered = Array(trace.matches.references(first)).filter { earlier in
-                !trace.matches.references(second).contains { trace.follows($0, earlier, agreeingOn: same) }
+                !trace.matches.references(second).contains { trace.follows($0, earlier, agreeingOn: same, of: fields) }
             }
             return unanswered.isEmpty ? nil : unanswered
         case .all(let conditions):
             var evidence: [TraceMatches.Reference] = []
             for condition in conditions {
-                guard let shown = condition.evaluate(trace) else { return nil }
+                guard let shown = condition.evaluate(trace, fields: fields) else { return nil }
                 evidence += shown
             }
             return evidence
         case .any(let conditions):
             for condition in conditions {
-                if let shown = condition.evaluate(trace) { return shown }
+                if let shown = condition.evaluate(trace, fields: fields) { return shown }
             }
             return nil
         case .not(let condition):
-            return condition.evaluate(trace) == nil ? [] : nil
+            return condition.evaluate(trace, fields: fields) == nil ? [] : nil
         }
     }
 }

@@ -1,16 +1,15 @@
-/// A trace with its step matches, while one rule is judged on it: reads the fields a match
-/// captured, as strings, only when a condition compares them or they become evidence.
+/// A trace with its step matches, while its rules are judged: reads the values a match has for
+/// its rule's fields, as strings, only when a condition compares them or they become evidence.
 struct MatchedTrace {
     let matches: TraceMatches
     let events: [Event]
     /// The text the events' ranges point into.
     let text: UnsafeRawBufferPointer
-    /// The fields of the rule being judged.
-    let fields: RuleFields
 
-    /// The value `reference` has for the rule field numbered `field`: the last regex group of that
-    /// name that took part in the match, else the event's own field of that name (if not empty).
-    func value(_ reference: TraceMatches.Reference, field: Int) -> String? {
+    /// The value `reference` has for the field numbered `field` of its rule's `fields`: the last
+    /// regex group of that name that took part in the match, else the event's own field of that
+    /// name (if not empty).
+    func value(_ reference: TraceMatches.Reference, field: Int, of fields: RuleFields) -> String? {
         let hit = matches.hit(reference)
         let event = events[Int(hit.event)]
         var captured: TextRange?
@@ -22,23 +21,25 @@ struct MatchedTrace {
         return fields.eventFields[field]?.value(of: event, text: text)
     }
 
-    /// Whether `later` comes after `earlier` and has the same value for each of `fields` (a field
+    /// Whether `later` comes after `earlier` and has the same value for each of `same` (a field
     /// one side has no value for does not constrain); values are compared regardless of case.
-    func follows(_ later: TraceMatches.Reference, _ earlier: TraceMatches.Reference, agreeingOn fields: [Int]) -> Bool {
+    func follows(_ later: TraceMatches.Reference, _ earlier: TraceMatches.Reference, agreeingOn same: [Int],
+                 of fields: RuleFields) -> Bool {
         guard matches.hit(later).lineNumber > matches.hit(earlier).lineNumber else { return false }
-        for field in fields {
-            guard let mine = value(later, field: field), let theirs = value(earlier, field: field) else { continue }
+        for field in same {
+            guard let mine = value(later, field: field, of: fields), let theirs = value(earlier, field: field, of: fields)
+            else { continue }
             if mine.lowercased() != theirs.lowercased() { return false }
         }
         return true
     }
 
-    /// The match as evidence: its line, its time and the rule's fields it has a value for.
-    func stepMatch(_ reference: TraceMatches.Reference) -> StepMatch {
+    /// The match as evidence: its line, its time and the values it has for its rule's `fields`.
+    func stepMatch(_ reference: TraceMatches.Reference, fields: RuleFields) -> StepMatch {
         let event = events[Int(matches.hit(reference).event)]
         var captures: [String: String] = [:]
         for (field, name) in fields.names.enumerated() {
-            if let value = value(reference, field: field) { captures[name] = value }
+            if let value = value(reference, field: field, of: fields) { captures[name] = value }
         }
         return StepMatch(lineNumber: event.lineNumber, time: event.time, captures: captures)
     }
