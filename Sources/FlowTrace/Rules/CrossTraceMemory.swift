@@ -22,10 +22,10 @@ final class CrossTraceMemory {
             }
             order.append(entity)
         }
-        var list = entries[entity] ?? []
-        list.append(Entry(trace: trace.id, lastLine: trace.lastLine, lastTime: trace.lastTime, evidence: evidence))
-        if list.count > CrossTraceMemory.maxPerEntity { list.removeFirst() }
-        entries[entity] = list
+        // Changed in place: a copy of the list would be copied again to append.
+        entries[entity, default: []].append(
+            Entry(trace: trace.id, lastLine: trace.lastLine, lastTime: trace.lastTime, evidence: evidence))
+        if entries[entity]!.count > CrossTraceMemory.maxPerEntity { entries[entity]!.removeFirst() }
     }
 
     /// The most recent remembered trace of `entity` that started before `trace` and ended

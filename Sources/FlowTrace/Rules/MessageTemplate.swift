@@ -22,8 +22,33 @@ public struct MessageTemplate: Sendable {
     public func render(_ values: [String: String]) -> String {
         var output = source
         for field in Set(fields) {
-            output = output.replacingOccurrences(of: "{\(field)}", with: values[field] ?? "?")
+            output = MessageTemplate.replacing("{\(field)}", with: values[field] ?? "?", in: output)
         }
         return output
+    }
+
+    /// `text` with every occurrence of `target` replaced, left to right, as Foundation's
+    /// `replacingOccurrences` does; on bytes when all is ASCII (where the two agree), which is
+    /// many times faster.
+    private static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        let isASCII = { (string: String) in string.utf8.allSatisfy { $0 < 0x80 } }
+        guard isASCII(text), isASCII(target), isASCII(replacement), !target.isEmpty else {
+            return text.replacingOccurrences(of: target, with: replacement)
+        }
+        let bytes = Array(text.utf8)
+        let needle = Array(target.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == needle[0], bytes[index...].starts(with: needle) {
+                output += replacement.utf8
+                index += needle.count
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

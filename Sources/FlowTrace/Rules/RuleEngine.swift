@@ -5,122 +5,77 @@
 public final class RuleEngine {
     public let ruleSet: RuleSet
     private let flowNames: [String]
-    private var memories: [String: CrossTraceMemory] = [:]
+    /// By rule index: what each cross-trace rule remembers.
+    private var memories: [CrossTraceMemory?]
     /// Regex limits hit so far (reported in the summary).
     public private(set) var limits = RegexLimitReport()
 
-    private let stepIndex: StepIndex
+    private let steps: StepTable
+    /// By rule index.
+    private let rules: [CompiledRule]
+    /// The matches of the trace being judged; the engine judges on one thread at a time.
+    private var matches: TraceMatches
     /// PCRE2 match data for every rule's regex: the engine judges on one thread at a time.
     private var scratch: MatchScratch
 
     public init(ruleSet: RuleSet, flowNames: [String] = []) {
         self.ruleSet = ruleSet
         self.flowNames = flowNames
-        self.stepIndex = StepIndex(ruleSet.rules)
-        self.scratch = MatchScratch(for: ruleSet.rules.flatMap { $0.steps.compactMap { $0.regex?.pattern } })
-    }
-
-    /// The rules' steps indexed by the tags they require, and the event fields each rule uses.
-    private struct StepIndex {
-        /// One step of one rule; a class, so that the per-event loop copies nothing.
-        final class Entry {
-            let rule: Int
-            let step: RuleStep
-            /// The event fields the rule uses (in `same:` or its message).
-            let fields: Set<String>
-
-            init(rule: Int, step: RuleStep, fields: Set<String>) {
-                self.rule = rule
-                self.step = step
-                self.fields = fields
-            }
-        }
-
-        var byTag: [UInt64: [Entry]] = [:]
-        var untagged: [Entry] = []
-
-        init(_ rules: [Rule]) {
-            for (ruleIndex, rule) in rules.enumerated() {
-                let fields = Set(rule.message.fields + rule.sameFields)
-                for step in rule.steps {
-                    let entry = Entry(rule: ruleIndex, step: step, fields: fields)
-                    if step.tags.isEmpty {
-                        untagged.append(entry)
-                    } else {
-                        for tag in Set(step.tags) { byTag[TagList.key(of: tag), default: []].append(entry) }
-                    }
-                }
-            }
-        }
+        let fields = ruleSet.rules.map(RuleFields.init)
+        steps = StepTable(ruleSet.rules, fields: fields)
+        rules = zip(ruleSet.rules, zip(fields, steps.slotsByRule)).map { CompiledRule($0, fields: $1.0, slots: $1.1) }
+        memories = Array(repeating: nil, count: ruleSet.rules.count)
+        matches = TraceMatches(slots: steps.slotCount)
+        scratch = MatchScratch(for: ruleSet.rules.flatMap { $0.steps.compactMap { $0.regex?.pattern } })
     }
 
     /// Forgets what cross-trace rules remembered: the next traces come from another stream, whose
     /// lines and times have nothing to do with the last one's.
     public func beginStream() {
-        memories.removeAll()
+        memories = Array(repeating: nil, count: rules.count)
     }
 
     /// The findings of every rule on `trace`, in rule order.
     public func judge(_ trace: Trace) -> [Finding] {
-        var findings: [Finding] = []
-        let allMatches = stepMatches(in: trace)
-        for (index, rule) in ruleSet.rules.enumerated() {
-            let matches = allMatches[index]
-            // A trace cut off while it awaited a call (end of input, eviction) proves no absence.
-            let complete = !(trace.pendingOperation != nil && trace.closeReason != .ended && trace.closeReason != .idle)
-            if let condition = rule.condition, complete || !condition.usesAbsence,
-               let evidence = condition.evaluate(matches) {
-                findings.append(finding(rule, trace: trace, evidence: evidence))
-            } else if let across = rule.across {
-                findings += judgeAcross(rule, across, trace: trace, matches: matches)
-            }
-        }
-        return findings
-    }
-
-    /// Every rule's step matches over the trace, in one pass over its events: each event is tried
-    /// only against the steps that require one of its tags, or no tag.
-    private func stepMatches(in trace: Trace) -> [[String: [StepMatch]]] {
-        var matches = Array(repeating: [String: [StepMatch]](), count: ruleSet.rules.count)
-        trace.withText { text in
-            for event in trace.events {
-                for index in 0..<event.tags.storedCount {
-                    if let steps = stepIndex.byTag[event.tags.key(at: index)] {
-                        tryMatch(steps, event, text, &matches)
-                    }
+        let events = trace.events
+        // A trace cut off while it awaited a call (end of input, eviction) proves no absence.
+        let complete = !(trace.pendingOperation != nil && trace.closeReason != .ended && trace.closeReason != .idle)
+        return trace.withText { text in
+            matches.removeAll()
+            steps.match(events, text: text, into: &matches, scratch: &scratch, limits: &limits)
+            var findings: [Finding] = []
+            let matched = MatchedTrace(matches: matches, events: events, text: text)
+            for (index, rule) in rules.enumerated() {
+                if let condition = rule.condition, complete || !rule.usesAbsence,
+                   let evidence = condition.evaluate(matched, fields: rule.fields) {
+                    let evidence = evidence.map { matched.stepMatch($0, fields: rule.fields) }
+                    findings.append(finding(ruleSet.rules[index], trace: trace, evidence: evidence))
+                } else if let across = rule.across {
+                    findings += judgeAcross(index, across, fields: rule.fields, trace: trace, matched: matched)
                 }
-                tryMatch(stepIndex.untagged, event, text, &matches)
             }
-        }
-        return matches
-    }
-
-    private func tryMatch(_ steps: [StepIndex.Entry], _ event: Event, _ text: UnsafeRawBufferPointer,
-                          _ matches: inout [[String: [StepMatch]]]) {
-        for entry in steps {
-            if let match = entry.step.match(event, text: text, fields: entry.fields, scratch: &scratch, limits: &limits) {
-                matches[entry.rule][entry.step.name, default: []].append(match)
-            }
+            return findings
         }
     }
 
-    private func judgeAcross(_ rule: Rule, _ across: CrossTraceCondition, trace: Trace,
-                             matches: [String: [StepMatch]]) -> [Finding] {
+    private func judgeAcross(_ index: Int, _ across: CompiledRule.Across, fields: RuleFields, trace: Trace,
+                             matched: MatchedTrace) -> [Finding] {
         guard let entity = trace.key(of: across.entity) else { return [] }
         let memory: CrossTraceMemory
-        if let existing = memories[rule.id] {
+        if let existing = memories[index] {
             memory = existing
         } else {
             memory = CrossTraceMemory()
-            memories[rule.id] = memory
+            memories[index] = memory
         }
         var findings: [Finding] = []
-        if let later = across.later.evaluate(matches),
+        if let later = across.later.evaluate(matched, fields: fields),
            let earlier = memory.earlier(for: entity, before: trace, within: across.windowMilliseconds) {
-            findings.append(finding(rule, trace: trace, evidence: earlier.evidence + later))
+            let evidence = earlier.evidence + later.map { matched.stepMatch($0, fields: fields) }
+            findings.append(finding(ruleSet.rules[index], trace: trace, evidence: evidence))
         }
-        if let earlier = across.earlier.evaluate(matches) {
-            memory.remember(entity: entity, trace: trace, evidence: earlier)
+        if let earlier = across.earlier.evaluate(matched, fields: fields) {
+            memory.remember(entity: entity, trace: trace, evidence: earlier.map { matched.stepMatch($0, fields: fields) })
         }
         return findings
     }

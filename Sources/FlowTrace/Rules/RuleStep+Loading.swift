@@ -21,9 +21,8 @@ extension RuleStep {
         if let node = fields["regex"] {
             regex = try RuleRegex(try node.string(), caseInsensitive: try fields["case_insensitive"]?.bool() ?? false,
                                   location: node.location)
-            if contains.isEmpty, let literal = regex?.requiredLiteral { contains = [literal] }
+            if contains.isEmpty, let literals = regex?.requiredLiterals { contains = literals }
         }
-        prepare()
     }
 
     /// `401`, `4xx` or `400-499`.

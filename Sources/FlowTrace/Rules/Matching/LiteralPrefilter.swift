@@ -59,6 +59,13 @@ public struct LiteralPrefilter: Sendable {
         return false
     }
 
+    /// Literals one of which every match of `pattern` contains: for a pattern of top-level alternatives
+    /// (`a|b`), one per alternative, else just ``requiredLiteral(of:)``. Nil when one alternative has none.
+    public static func requiredLiterals(of pattern: String) -> [String]? {
+        var parser = RequiredLiteralParser(pattern)
+        return parser.requiredLiteralPerAlternative()
+    }
+
     /// A literal every match of `pattern` contains, when one is obviously there; nil otherwise (nil means
     /// "no prefilter", never a wrong one). Understands literal text, escaped punctuation, groups, classes,
     /// quantifiers and anchors; gives up on alternation outside groups, inline options such as `(?i)`,

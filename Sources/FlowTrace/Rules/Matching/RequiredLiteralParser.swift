@@ -26,21 +26,32 @@ struct RequiredLiteralParser {
 
     /// The longest literal run that every match contains (the first, among equally long), or nil.
     mutating func requiredLiteral() -> String? {
-        guard let runs = try? parseTopLevel() else { return nil }
-        return runs.filter { !$0.isEmpty }.max { $0.utf8.count < $1.utf8.count }
+        // Alternatives at the top level: no single literal is required.
+        guard let literals = requiredLiteralPerAlternative(), literals.count == 1 else { return nil }
+        return literals[0]
+    }
+
+    /// For each top-level alternative, the longest literal run every match of it contains; nil when
+    /// one alternative has none (then no set of literals is required).
+    mutating func requiredLiteralPerAlternative() -> [String]? {
+        // A stray ")" ends the alternatives before the end: the pattern is not understood.
+        guard let branches = try? parseAlternation(), current == nil else { return nil }
+        var literals: [String] = []
+        for runs in branches {
+            guard let literal = Self.longest(runs) else { return nil }
+            literals.append(literal)
+        }
+        return literals
+    }
+
+    private static func longest(_ runs: Runs) -> String? {
+        runs.filter { !$0.isEmpty }.max { $0.utf8.count < $1.utf8.count }
     }
 
     private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
     private func peek(_ offset: Int) -> Unicode.Scalar? {
         index + offset < scalars.count ? scalars[index + offset] : nil
-    }
-
-    private mutating func parseTopLevel() throws -> Runs {
-        let branches = try parseAlternation()
-        // A stray ")" or alternatives at the top level: no single literal is required.
-        guard current == nil, branches.count == 1 else { throw GiveUp() }
-        return branches[0]
     }
 
     private mutating func parseAlternation() throws -> [Runs] {

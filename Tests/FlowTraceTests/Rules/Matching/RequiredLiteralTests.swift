@@ -54,6 +54,19 @@ extension MatchingTests {
         #expect(LiteralPrefilter.requiredLiteral(of: pattern) == nil)
     }
 
+    @Test func requiresOneLiteralPerTopLevelAlternative() {
+        #expect(LiteralPrefilter.requiredLiterals(of: "foo|barbaz") == ["foo", "barbaz"])
+        #expect(LiteralPrefilter.requiredLiterals(of: #"Transaction \S+ recorded|[Tt]ransaction recorded"#)
+            == ["Transaction ", "ransaction recorded"])
+        #expect(LiteralPrefilter.requiredLiterals(of: "(?:a|b)cd") == ["cd"])
+        #expect(LiteralPrefilter.requiredLiterals(of: "violates") == ["violates"])
+        // One alternative without a literal (or one not understood) requires none.
+        #expect(LiteralPrefilter.requiredLiterals(of: #"foo|\d+"#) == nil)
+        #expect(LiteralPrefilter.requiredLiterals(of: "foo|") == nil)
+        #expect(LiteralPrefilter.requiredLiterals(of: "(?i)foo|bar") == nil)
+        #expect(LiteralPrefilter.requiredLiterals(of: "foo)|bar") == nil)
+    }
+
     @Test func prefilterForPatternsNeedsALiteralForEach() throws {
         let rls = try Pattern("violates row-level security")
         let denied = try Pattern(#"permission denied for table (?<table>\w+)"#)

@@ -1,0 +1,43 @@
+/// A ``RuleStep`` prepared for the per-event loop: plain values only (bit masks, bounds, ranges
+/// into the ``StepLiterals``), so that trying a step on an event copies or retains nothing. Its
+/// regex, if any, is kept apart (see ``StepRegex``).
+struct CompiledStep {
+    /// Bit `rawValue` set for each status / kind the step accepts; all bits when it names none.
+    let statuses: UInt64
+    let kinds: UInt64
+    let minimumLevel: Level
+    let httpStatus: ClosedRange<UInt16>
+    let client: ClientKind?
+    let outcome: TraceStatus?
+    /// The logger prefix and the prefilter's literals in the ``StepLiterals``.
+    let loggerPrefix: Range<Int>
+    let prefilter: Range<Int>
+
+    /// `step`, its literals added to `literals`.
+    init(_ step: RuleStep, literals: inout StepLiterals) {
+        statuses = CompiledStep.mask(step.statuses.map(\.rawValue))
+        kinds = CompiledStep.mask(step.kinds.map(\.rawValue))
+        minimumLevel = step.minimumLevel ?? .none
+        httpStatus = step.httpStatus ?? 0...UInt16.max
+        client = step.client
+        outcome = step.outcome
+        loggerPrefix = literals.add(Array((step.loggerPrefix ?? "").utf8))
+        prefilter = step.contains.isEmpty ? 0..<0 : literals.add(LiteralPrefilter(literals: step.contains))
+    }
+
+    private static func mask(_ values: [UInt8]) -> UInt64 {
+        values.isEmpty ? ~0 : values.reduce(0) { $0 | 1 << UInt64($1) }
+    }
+
+    /// Whether `event` passes every check but the regex: the fields first, then the literals.
+    /// `event`'s text is `text`; its outcome and the bytes of its message are given.
+    @inline(__always)
+    func screens(_ event: Event, _ facts: EventFacts, text: UnsafeRawBufferPointer, literals: StepLiterals.View) -> Bool {
+        guard statuses & 1 << UInt64(event.status.rawValue) != 0, kinds & 1 << UInt64(event.kind.rawValue) != 0,
+              event.level >= minimumLevel, httpStatus.contains(event.httpStatus),
+              client == nil || event.client == client, outcome == nil || facts.outcome == outcome
+        else { return false }
+        if !loggerPrefix.isEmpty, !literals.hasPrefix(event.logger.slice(text), loggerPrefix) { return false }
+        return literals.mayMatch(event.message.slice(text), present: facts.messageBytes, prefilter)
+    }
+}

@@ -1,0 +1,97 @@
+/// Every step of every rule, numbered by slot and indexed by the tags they require, so that one
+/// pass over a trace's events tries each event only against the steps that require one of its
+/// tags, or no tag.
+struct StepTable {
+    /// By slot.
+    private let steps: ContiguousArray<CompiledStep>
+    private let regexes: [StepRegex?]
+    private let literals: StepLiterals
+    /// The tag keys steps require, and for each, where its steps' slots are in `taggedSlots`.
+    private let tagKeys: [UInt64]
+    private let tagGroups: [Range<Int>]
+    private let taggedSlots: [Int]
+    private let untaggedSlots: [Int]
+    /// For each rule, the slot of each of its steps, by name.
+    let slotsByRule: [[String: Int]]
+
+    var slotCount: Int { steps.count }
+
+    init(_ rules: [Rule], fields: [RuleFields]) {
+        var steps = ContiguousArray<CompiledStep>()
+        var regexes: [StepRegex?] = []
+        var literals = StepLiterals()
+        var tagKeys: [UInt64] = []
+        var slotsByTag: [[Int]] = []
+        var untaggedSlots: [Int] = []
+        var slotsByRule: [[String: Int]] = []
+        for (rule, ruleFields) in zip(rules, fields) {
+            var slots: [String: Int] = [:]
+            for step in rule.steps {
+                let slot = steps.count
+                steps.append(CompiledStep(step, literals: &literals))
+                regexes.append(step.regex.map { StepRegex($0, step: step.name, fields: ruleFields) })
+                slots[step.name] = slot
+                if step.tags.isEmpty { untaggedSlots.append(slot) }
+                for key in Set(step.tags).map(TagList.key(of:)) {
+                    if let group = tagKeys.firstIndex(of: key) {
+                        slotsByTag[group].append(slot)
+                    } else {
+                        tagKeys.append(key)
+                        slotsByTag.append([slot])
+                    }
+                }
+            }
+            slotsByRule.append(slots)
+        }
+        self.steps = steps
+        self.regexes = regexes
+        self.literals = literals
+        self.tagKeys = tagKeys
+        tagGroups = slotsByTag.reduce(into: []) { groups, slots in
+            let start = groups.last?.upperBound ?? 0
+            groups.append(start..<start + slots.count)
+        }
+        taggedSlots = slotsByTag.flatMap { $0 }
+        self.untaggedSlots = untaggedSlots
+        self.slotsByRule = slotsByRule
+    }
+
+    /// Tries every event of a trace (whose text is `text`) against its steps and records what
+    /// matched in `matches`.
+    func match(_ events: [Event], text: UnsafeRawBufferPointer, into matches: inout TraceMatches,
+               scratch: inout MatchScratch, limits: inout RegexLimitReport) {
+        literals.withView { literals in
+            steps.withUnsafeBufferPointer { steps in
+                taggedSlots.withUnsafeBufferPointer { taggedSlots in
+                    untaggedSlots.withUnsafeBufferPointer { untaggedSlots in
+                        for (index, event) in events.enumerated() {
+                            let facts = EventFacts(event, text: text, literals: literals)
+                            for tag in 0..<event.tags.storedCount {
+                                guard let group = tagKeys.firstIndex(of: event.tags.key(at: tag)) else { continue }
+                                for slot in taggedSlots[tagGroups[group]] where steps[slot].screens(
+                                    event, facts, text: text, literals: literals) {
+                                    record(slot, event, at: index, text: text, matches: &matches, scratch: &scratch, limits: &limits)
+                                }
+                            }
+                            for slot in untaggedSlots where steps[slot].screens(event, facts, text: text, literals: literals) {
+                                record(slot, event, at: index, text: text, matches: &matches, scratch: &scratch, limits: &limits)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Records a match of the step in `slot` on `event` (the trace's event at `index`), which passed
+    /// the step's screen, if its regex (if any) matches too.
+    private func record(_ slot: Int, _ event: Event, at index: Int, text: UnsafeRawBufferPointer,
+                        matches: inout TraceMatches, scratch: inout MatchScratch, limits: inout RegexLimitReport) {
+        let firstCapture = matches.captures.count
+        if let regex = regexes[slot],
+           !regex.matches(event.message.slice(text), of: event, capturingInto: &matches, scratch: &scratch, limits: &limits) {
+            return
+        }
+        matches.record(slot: slot, event: index, lineNumber: event.lineNumber, capturesFrom: firstCapture)
+    }
+}
