@@ -36,8 +36,8 @@ extension Correlator {
             let shared = pending.candidates.filter { open[$0]?.user == user.key }
             if shared.count == 1 { return .resolve(shared[0]) }
             if shared.count > 1 { return discriminate(event, text, among: shared).map { .resolve($0) } ?? .hold }
-            let fresh = freshCandidates()
-            if fresh.count == 1 { return .resolve(fresh[0]) }
+            let fresh = firstFreshCandidate()
+            if fresh.count == 1, let first = fresh.first { return .resolve(first) }
             if fresh.count > 1 {
                 pending.heldUser = user.key
                 return .hold
@@ -50,6 +50,17 @@ extension Correlator {
     /// The candidates that are new requests still waiting for their first response.
     private func freshCandidates() -> [Int] {
         pending.candidates.filter { open[$0]?.isFreshHead == true }
+    }
+
+    /// The first fresh candidate and how many there are, without listing them.
+    private func firstFreshCandidate() -> (first: Int?, count: Int) {
+        var first: Int?
+        var count = 0
+        for number in pending.candidates where open[number]?.isFreshHead == true {
+            if first == nil { first = number }
+            count += 1
+        }
+        return (first, count)
     }
 
     /// The first of `candidates` whose flow is known to log a tag of `event` when another's is not.

@@ -24,6 +24,9 @@ final class JudgingStage: @unchecked Sendable {
     private var failure: Error?
     private var tally = Tally()
     static let capacity = 256
+    /// The judging thread is woken once this many traces wait (or on ``flush()``): waking it for
+    /// every trace costs the correlating thread a system call per trace.
+    static let wakeBatch = 32
 
     init(judge: @escaping (Trace) -> [Finding], report: @escaping (Trace, [Finding]) throws -> Void) {
         self.judge = judge
@@ -42,9 +45,16 @@ final class JudgingStage: @unchecked Sendable {
         while queue.count >= JudgingStage.capacity && failure == nil { condition.wait() }
         if failure == nil {
             queue.append(trace)
-            condition.broadcast()
+            if queue.count >= JudgingStage.wakeBatch { condition.broadcast() }
         }
         return failure
+    }
+
+    /// Wakes the judging thread for the traces waiting, however few (a live input stalled).
+    func flush() {
+        condition.lock()
+        defer { condition.unlock() }
+        if !queue.isEmpty { condition.broadcast() }
     }
 
     /// The reporting error so far, if any.

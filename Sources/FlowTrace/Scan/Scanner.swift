@@ -60,6 +60,7 @@ public final class Scanner {
                 onIdle: {
                     correlator.advanceWallClock(to: Scanner.monotonicNanoseconds())
                     correlator.closeIdle(olderThan: idleWindow)
+                    judging.flush()
                 }
             ) { event, text in
                 summary.count(event)
