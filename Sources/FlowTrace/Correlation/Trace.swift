@@ -70,9 +70,9 @@ public final class Trace {
     init(number: Int) {
         self.number = number
         // A typical request logs a few dozen lines: start with room for them rather than grow.
-        events.reserveCapacity(16)
-        textStarts.reserveCapacity(16)
-        text.reserveCapacity(2048)
+        events.reserveCapacity(32)
+        textStarts.reserveCapacity(32)
+        text.reserveCapacity(4096)
     }
 
     /// The line numbers of its events, in order.
@@ -119,7 +119,10 @@ public final class Trace {
         responseStatus = nil
         firstTime = nil
         lastTime = nil
-        for index in events.indices { noteOutcomeAndTime(of: events[index]) }
+        let stored = events
+        stored.withUnsafeBufferPointer { stored in
+            for index in stored.indices { noteOutcomeAndTime(of: stored[index]) }
+        }
     }
 
     /// Forgets every event (to rebuild the trace in another order).
