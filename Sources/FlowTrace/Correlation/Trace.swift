@@ -143,15 +143,16 @@ public final class Trace {
 
     /// Adds an event whose ranges refer to `eventText`, copying the text it needs.
     func append(_ event: Event, text eventText: UnsafeRawBufferPointer) {
+        // Adjusted before it is stored: reading an event back right after copying it in stalls.
+        var stored = event
         textStarts.append(text.count)
-        events.append(event)
         if text.count + eventText.count <= Trace.maxTextBytes {
-            let base = text.count
+            stored.rebase(by: text.count)
             text.append(contentsOf: eventText)
-            if base != 0 { events[events.count - 1].rebase(by: base) }
         } else {
-            events[events.count - 1].dropText()
+            stored.dropText()
         }
+        events.append(stored)
         noteOutcomeAndTime(of: event)
         lastLine = event.lineNumber
     }
@@ -170,25 +171,21 @@ public final class Trace {
 
 extension Event {
     /// Moves every text range by `offset`, for an event whose text was appended at `offset`.
+    /// In place: this runs for every line a trace stores.
     mutating func rebase(by offset: Int) {
         let shift = Int32(truncatingIfNeeded: offset)
-        func moved(_ range: TextRange) -> TextRange {
-            range.isEmpty ? range : TextRange(start: Int(range.start + shift), count: Int(range.count))
+        func move(_ range: inout TextRange) {
+            if range.count != 0 { range.start &+= shift }
         }
-        func moved(_ entity: EntityRef?) -> EntityRef? {
-            guard var entity else { return nil }
-            entity.range = moved(entity.range)
-            return entity
-        }
-        logger = moved(logger)
-        message = moved(message)
-        httpPath = moved(httpPath)
+        move(&logger)
+        move(&message)
+        move(&httpPath)
         tags.rebase(by: shift)
-        user = moved(user)
-        generation = moved(generation)
-        request = moved(request)
-        unlabeledID = moved(unlabeledID)
-        table = moved(table)
+        if user != nil { move(&user!.range) }
+        if generation != nil { move(&generation!.range) }
+        if request != nil { move(&request!.range) }
+        if unlabeledID != nil { move(&unlabeledID!.range) }
+        if table != nil { move(&table!.range) }
     }
 
     /// Empties every text range (the text was not kept).
