@@ -23,14 +23,6 @@ public struct Event: Sendable {
     public var message: TextRange = .empty
     public var tags = TagList()
 
-    public var user: EntityRef?
-    public var generation: EntityRef?
-    public var request: EntityRef?
-    /// A UUID the line names without saying what it identifies.
-    public var unlabeledID: EntityRef?
-
-    /// The table an operation touches (`users`, or the table of a PostgREST path), keyed lowercase.
-    public var table: EntityRef?
     public var operation: Operation = .none
     public var client: ClientKind = .none
 
@@ -39,15 +31,89 @@ public struct Event: Sendable {
     public var httpStatus: UInt16 = 0
     /// The request path (or the URL's path for an HTTP-client line).
     public var httpPath: TextRange = .empty
-    /// A duration the line reports (`812ms`), in milliseconds.
-    public var durationMilliseconds: Int64?
 
+    // The optional fields are stored without Optional's tag byte (and its padding): which of them
+    // are present is one bit mask. That keeps an event small, and it is copied for every line.
+    private var present: PresentFields = []
+    private var userValue = EntityRef.absent
+    private var generationValue = EntityRef.absent
+    private var requestValue = EntityRef.absent
+    private var unlabeledIDValue = EntityRef.absent
+    private var tableValue = EntityRef.absent
+    private var durationMillisecondsValue: Int64 = 0
+    private var amountValue: Int64 = 0
+    private var balanceValue: Int64 = 0
+    private var rowCountValue: Int64 = 0
+
+    public var user: EntityRef? {
+        get { present.contains(.user) ? userValue : nil }
+        set {
+            userValue = newValue ?? .absent
+            if newValue == nil { present.remove(.user) } else { present.insert(.user) }
+        }
+    }
+    public var generation: EntityRef? {
+        get { present.contains(.generation) ? generationValue : nil }
+        set {
+            generationValue = newValue ?? .absent
+            if newValue == nil { present.remove(.generation) } else { present.insert(.generation) }
+        }
+    }
+    public var request: EntityRef? {
+        get { present.contains(.request) ? requestValue : nil }
+        set {
+            requestValue = newValue ?? .absent
+            if newValue == nil { present.remove(.request) } else { present.insert(.request) }
+        }
+    }
+    /// A UUID the line names without saying what it identifies.
+    public var unlabeledID: EntityRef? {
+        get { present.contains(.unlabeledID) ? unlabeledIDValue : nil }
+        set {
+            unlabeledIDValue = newValue ?? .absent
+            if newValue == nil { present.remove(.unlabeledID) } else { present.insert(.unlabeledID) }
+        }
+    }
+    /// The table an operation touches (`users`, or the table of a PostgREST path), keyed lowercase.
+    public var table: EntityRef? {
+        get { present.contains(.table) ? tableValue : nil }
+        set {
+            tableValue = newValue ?? .absent
+            if newValue == nil { present.remove(.table) } else { present.insert(.table) }
+        }
+    }
+    /// A duration the line reports (`812ms`), in milliseconds.
+    public var durationMilliseconds: Int64? {
+        get { present.contains(.durationMilliseconds) ? durationMillisecondsValue : nil }
+        set {
+            durationMillisecondsValue = newValue ?? 0
+            if newValue == nil { present.remove(.durationMilliseconds) } else { present.insert(.durationMilliseconds) }
+        }
+    }
     /// An amount of credits the line names (`amount: 10`, `credits_required: 10`, `deducted 10 credits`).
-    public var amount: Int64?
+    public var amount: Int64? {
+        get { present.contains(.amount) ? amountValue : nil }
+        set {
+            amountValue = newValue ?? 0
+            if newValue == nil { present.remove(.amount) } else { present.insert(.amount) }
+        }
+    }
     /// A balance the line names (`Current balance for user U: 1200`).
-    public var balance: Int64?
+    public var balance: Int64? {
+        get { present.contains(.balance) ? balanceValue : nil }
+        set {
+            balanceValue = newValue ?? 0
+            if newValue == nil { present.remove(.balance) } else { present.insert(.balance) }
+        }
+    }
     /// A row count the line reports (`SELECT result for users: 0 rows`).
-    public var rowCount: Int64?
+    public var rowCount: Int64? {
+        get { present.contains(.rowCount) ? rowCountValue : nil }
+        set {
+            rowCountValue = newValue ?? 0
+            if newValue == nil { present.remove(.rowCount) } else { present.insert(.rowCount) }
+        }
+    }
 
     public init() {}
 
@@ -56,4 +122,56 @@ public struct Event: Sendable {
         !tags.isEmpty || user != nil || generation != nil || request != nil || unlabeledID != nil
             || kind != .log
     }
+}
+
+extension Event {
+    /// Moves every text range by `offset`, for an event whose text was appended at `offset`.
+    /// In place: this runs for every line a trace stores.
+    mutating func rebase(by offset: Int) {
+        let shift = Int32(truncatingIfNeeded: offset)
+        func move(_ range: inout TextRange) {
+            if range.count != 0 { range.start &+= shift }
+        }
+        move(&logger)
+        move(&message)
+        move(&httpPath)
+        tags.rebase(by: shift)
+        move(&userValue.range)
+        move(&generationValue.range)
+        move(&requestValue.range)
+        move(&unlabeledIDValue.range)
+        move(&tableValue.range)
+    }
+
+    /// Empties every text range (the text was not kept); the entities stay, without their text.
+    mutating func dropText() {
+        logger = .empty
+        message = .empty
+        httpPath = .empty
+        tags = TagList()
+        userValue.range = .empty
+        generationValue.range = .empty
+        requestValue.range = .empty
+        unlabeledIDValue.range = .empty
+        tableValue.range = .empty
+    }
+}
+
+/// Which of an event's optional fields are present.
+private struct PresentFields: OptionSet, Sendable {
+    let rawValue: UInt16
+    static let user = PresentFields(rawValue: 1 << 0)
+    static let generation = PresentFields(rawValue: 1 << 1)
+    static let request = PresentFields(rawValue: 1 << 2)
+    static let unlabeledID = PresentFields(rawValue: 1 << 3)
+    static let table = PresentFields(rawValue: 1 << 4)
+    static let durationMilliseconds = PresentFields(rawValue: 1 << 5)
+    static let amount = PresentFields(rawValue: 1 << 6)
+    static let balance = PresentFields(rawValue: 1 << 7)
+    static let rowCount = PresentFields(rawValue: 1 << 8)
+}
+
+extension EntityRef {
+    /// What an absent entity field holds.
+    static let absent = EntityRef(key: EntityKey(high: 0, low: 0), range: .empty)
 }
