@@ -75,23 +75,30 @@ extension Correlator {
     func verifyHead(of number: Int) -> Int {
         guard let trace = open[number] else { return number }
         guessedHeads.removeAll { open[$0]?.headRivals.isEmpty ?? true }
-        let rivals = trace.headRivals + guessedHeads.filter { open[$0]!.headRivals.contains(number) }
-        if rivals.isEmpty {
+        let rivalsNamingIt = guessedHeads.filter { open[$0]!.headRivals.contains(number) }
+        if trace.headRivals.isEmpty, rivalsNamingIt.isEmpty {
             if trace.headCount != nil { calls.learn(step: trace.lastStepKey, call: CallLearning.endKey) }
             return number
         }
         // The body that finishes logged its last step just before the end line: the most recent
         // of those not evidently still working.
-        var finished = ([trace] + rivals.compactMap { open[$0] })
-            .filter { $0.headCount != nil && !$0.hasEnded && !looksUnfinished($0) }
-            .max { $0.lastLine < $1.lastLine }
+        var finished: Trace?
+        func consider(_ candidate: Trace?, sameEndpoint: Bool = false) {
+            guard let candidate, candidate.headCount != nil, !candidate.hasEnded, !looksUnfinished(candidate),
+                  !sameEndpoint || candidate.endpoint == trace.endpoint,
+                  finished.map({ candidate.lastLine > $0.lastLine }) ?? true else { return }
+            finished = candidate
+        }
+        consider(trace)
+        for rival in trace.headRivals { consider(open[rival]) }
+        for rival in rivalsNamingIt { consider(open[rival]) }
         if finished == nil {
             // Guesses chain (A took B's body, B took C's): when no direct rival holds a finished
             // body, look among every guessed trace of the same endpoint.
-            let guessed = Set(guessedHeads.flatMap { open[$0]!.headRivals }).union(guessedHeads)
-            finished = guessed.compactMap { open[$0] }
-                .filter { $0.endpoint == trace.endpoint && $0.headCount != nil && !$0.hasEnded && !looksUnfinished($0) }
-                .max { $0.lastLine < $1.lastLine }
+            for guessed in guessedHeads {
+                consider(open[guessed], sameEndpoint: true)
+                for rival in open[guessed]!.headRivals { consider(open[rival], sameEndpoint: true) }
+            }
         }
         guard let partner = finished, partner !== trace else { return number }
         trace.exchangeHead(with: partner)
