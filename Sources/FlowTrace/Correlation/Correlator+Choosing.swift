@@ -74,13 +74,20 @@ extension Correlator {
             plausibleScratch = plausible
         }
         var examined = 0
+        // Many waiting traces stopped at the same step: ask about each step once in a row.
+        var lastStep: UInt64?
+        var lastAnswer = false
         activity.walkFromNewest { trace in
             guard examined < Correlator.awaitCandidateLimit,
                   event.lineNumber - trace.lastLine <= Correlator.awaitWindowLines else { return false }
             examined += 1
             guard trace.pendingOperation == nil, !trace.hasEnded else { return true }
             waiting.append(trace.number)
-            if calls.mayAwait(step: trace.lastStepKey, call: call) { plausible.append(trace.number) }
+            if lastStep != trace.lastStepKey {
+                lastStep = trace.lastStepKey
+                lastAnswer = calls.mayAwait(step: trace.lastStepKey, call: call)
+            }
+            if lastAnswer { plausible.append(trace.number) }
             return true
         }
         return (plausible.isEmpty ? waiting : plausible).reversed()
