@@ -33,9 +33,11 @@ extension Correlator {
         }
         if config.uses(.user), let user = event.user {
             if let held = pending.heldUser { return held == user.key ? .hold : .boundary }
-            let shared = pending.candidates.filter { open[$0]?.user == user.key }
-            if shared.count == 1 { return .resolve(shared[0]) }
-            if shared.count > 1 { return discriminate(event, text, among: shared).map { .resolve($0) } ?? .hold }
+            let sharing = pending.candidates.lazy.filter { self.open[$0]?.user == user.key }
+            if let first = sharing.first {
+                if sharing.dropFirst().isEmpty { return .resolve(first) }
+                return discriminate(event, text, among: Array(sharing)).map { .resolve($0) } ?? .hold
+            }
             let fresh = firstFreshCandidate()
             if fresh.count == 1, let first = fresh.first { return .resolve(first) }
             if fresh.count > 1 {
