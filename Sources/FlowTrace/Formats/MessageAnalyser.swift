@@ -157,15 +157,9 @@ struct MessageAnalyser {
             return cursor
         }
         // Finding the word's end yields its folded bytes; one probe settles most words.
-        let found = tables.keywordWords.word(base, at: position, end: end)
-        guard let entry = found.entry else { return found.end }
-        if entry.phraseNode >= 0 {
-            guard let match = tables.keywords.longestMatch(base, from: position, to: end, wordBoundary: true,
-                                                           resumingAt: entry.phraseNode, after: found.end)
-            else { return found.end }
-            return keyword(match.value, at: position, length: match.length)
-        }
-        return entry.value >= 0 ? keyword(entry.value, at: position, length: found.end - position) : found.end
+        let found = tables.keywordWords.longestMatch(base, at: position, end: end, in: tables.keywords)
+        guard let match = found.match else { return found.wordEnd }
+        return keyword(match.value, at: position, length: match.length)
     }
 
     /// The end of the word characters from `position`.

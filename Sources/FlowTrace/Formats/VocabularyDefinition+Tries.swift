@@ -8,12 +8,20 @@ extension VocabularyDefinition {
         return builder.build()
     }
 
+    /// Every level word with its level's raw value.
+    func levelEntries() -> [(String, Int32)] {
+        levels.flatMap { level, words in words.map { ($0, Int32(level.rawValue)) } }
+    }
+
     func levelTrie() -> ByteTrie {
         var builder = ByteTrieBuilder(foldsCase: true)
-        for (level, words) in levels {
-            for word in words { builder.insert(word, value: Int32(level.rawValue)) }
-        }
+        for (word, value) in levelEntries() { builder.insert(word, value: value) }
         return builder.build()
+    }
+
+    /// The level words' first words, for reading a level with one probe; longer ones go on in `trie`.
+    func levelWordTable(trie: ByteTrie) -> WordTable {
+        WordTable(keys: levelEntries().map { (Array($0.0.utf8), $0.1) }, trie: trie)
     }
 
     func jsonFieldTrie() -> ByteTrie {

@@ -4,6 +4,8 @@
 final class VocabularyTables: @unchecked Sendable {
     let statuses: ByteTrie
     let levels: ByteTrie
+    /// The level words' first words (``WordTable``).
+    let levelWords: WordTable
     let jsonFields: ByteTrie
     let keywords: ByteTrie
     /// The keywords' first words (``WordTable``).
@@ -20,6 +22,7 @@ final class VocabularyTables: @unchecked Sendable {
     init(_ definition: VocabularyDefinition) {
         statuses = definition.statusTrie()
         levels = definition.levelTrie()
+        levelWords = definition.levelWordTable(trie: levels)
         jsonFields = definition.jsonFieldTrie()
         keywords = definition.keywordTrie()
         keywordWords = definition.keywordWordTable(trie: keywords)
@@ -33,6 +36,7 @@ final class VocabularyTables: @unchecked Sendable {
     deinit {
         for trie in [statuses, levels, jsonFields, keywords, idTables] { trie.deallocate() }
         keywordWords.deallocate()
+        levelWords.deallocate()
         repairer.deallocate()
         byteClasses.deallocate()
         postgrestPrefix.deallocate()
