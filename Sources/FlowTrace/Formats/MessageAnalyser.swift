@@ -9,6 +9,8 @@ struct MessageAnalyser {
     private let eventPointer: UnsafeMutablePointer<Event>
     let start: Int
     let end: Int
+    /// The offset of the text's first `"` (`Int.max` when it has none).
+    let firstQuote: Int
 
     /// The entity the last keyword of the current clause names, waiting for an id.
     var pendingEntity: EntityRole?
@@ -20,17 +22,19 @@ struct MessageAnalyser {
     var lastNumber: Int64 = 0
     var lastNumberEnd = -2
 
-    /// Reads the message of `event` (its ``Event/message`` range of `base`) into its fields.
-    static func analyse(_ event: inout Event, tables: VocabularyTables, base: UnsafeRawPointer) {
+    /// Reads the message of `event` (its ``Event/message`` range of `base`) into its fields;
+    /// `firstQuote` is the offset of the first `"` in `base` (`Int.max` for none).
+    static func analyse(_ event: inout Event, tables: VocabularyTables, base: UnsafeRawPointer, firstQuote: Int) {
         withUnsafeMutablePointer(to: &event) { pointer in
-            var analyser = MessageAnalyser(tables: tables, base: base, event: pointer)
+            var analyser = MessageAnalyser(tables: tables, base: base, event: pointer, firstQuote: firstQuote)
             analyser.run()
         }
     }
 
-    private init(tables: VocabularyTables, base: UnsafeRawPointer, event: UnsafeMutablePointer<Event>) {
+    private init(tables: VocabularyTables, base: UnsafeRawPointer, event: UnsafeMutablePointer<Event>, firstQuote: Int) {
         self.tables = tables
         self.base = base
+        self.firstQuote = firstQuote
         eventPointer = event
         start = Int(event.pointee.message.start)
         end = event.pointee.message.end

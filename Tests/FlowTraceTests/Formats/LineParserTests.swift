@@ -78,6 +78,21 @@ import Testing
         #expect(parser.parse(string: "\r").layout == .unparsed)
     }
 
+    /// The request line's quote is found while normalising: after removed escapes and repaired
+    /// mojibake, past the vector screen's first sixteen bytes, and after a quote before the message.
+    @Test(arguments: [
+        "INFO:     1.2.3.4:5 - \"POST /api/v1/generations HTTP/1.1\" 201",
+        "\u{1b}[32mINFO\u{1b}[0m:     1.2.3.4:5 - ðŸ” \"POST /api/v1/generations HTTP/1.1\" 201",
+        "2025-08-02 07:07:57,123 - \"odd\"logger - INFO - \"POST /api/v1/generations HTTP/1.1\" 201",
+    ])
+    func accessLinesAreFoundAfterTheScreen(_ line: String) {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let event = parser.parse(string: line)
+        #expect(event.kind == .access)
+        #expect(event.httpStatus == 201)
+        #expect(parser.string(event.httpPath) == "/api/v1/generations")
+    }
+
     @Test func longLinesGrowTheBuffer() {
         var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
         let long = "INFO:app:✅ " + String(repeating: "ðŸ”", count: 5000)
