@@ -56,16 +56,23 @@ struct MessageAnalyser {
 
     /// The status symbol at the start of the message, or right after a leading tag.
     private mutating func readStatus(at position: Int) {
-        if let match = tables.statuses.longestMatch(base, from: position, to: end) {
+        if let match = status(at: position) {
             event.status = Status(rawValue: UInt8(match.value)) ?? .none
             return
         }
         guard ByteClass.byte(base, position) == 0x5B, let close = closingBracket(after: position) else { return }
         var after = close + 1
         ByteClass.skipSpaces(base, &after, end: end)
-        if let match = tables.statuses.longestMatch(base, from: after, to: end) {
+        if let match = status(at: after) {
             event.status = Status(rawValue: UInt8(match.value)) ?? .none
         }
+    }
+
+    /// The status symbol at `position`: from the short-key table when eight bytes follow, else the trie.
+    @inline(__always)
+    private func status(at position: Int) -> ByteTrie.Match? {
+        if position + 8 <= end, let table = tables.statusTable { return table.longestMatch(base, at: position) }
+        return tables.statuses.longestMatch(base, from: position, to: end)
     }
 
     /// The `]` closing the bracket at `open`, if it is near and the content has no spaces.

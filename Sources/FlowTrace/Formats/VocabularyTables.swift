@@ -3,6 +3,8 @@
 /// per line.
 final class VocabularyTables: @unchecked Sendable {
     let statuses: ByteTrie
+    /// The status symbols for one or two probes (``ShortKeyTable``), when all are short enough.
+    let statusTable: ShortKeyTable?
     let levels: ByteTrie
     /// The level words' first words (``WordTable``).
     let levelWords: WordTable
@@ -21,6 +23,7 @@ final class VocabularyTables: @unchecked Sendable {
 
     init(_ definition: VocabularyDefinition) {
         statuses = definition.statusTrie()
+        statusTable = definition.statusTable()
         levels = definition.levelTrie()
         levelWords = definition.levelWordTable(trie: levels)
         jsonFields = definition.jsonFieldTrie()
@@ -37,6 +40,7 @@ final class VocabularyTables: @unchecked Sendable {
         for trie in [statuses, levels, jsonFields, keywords, idTables] { trie.deallocate() }
         keywordWords.deallocate()
         levelWords.deallocate()
+        statusTable?.deallocate()
         repairer.deallocate()
         byteClasses.deallocate()
         postgrestPrefix.deallocate()
