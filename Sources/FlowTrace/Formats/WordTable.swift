@@ -141,7 +141,7 @@ struct WordTable: @unchecked Sendable {
     @inline(__always)
     private func slot(head: (UInt64, UInt64), length: Int) -> Int {
         let mixed = (head.0 ^ (head.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: mixed >> shift)
+        return Int(truncatingIfNeeded: mixed &>> shift)
     }
 
     /// Whether the word's bytes past the first sixteen (from `start`) match the entry's.

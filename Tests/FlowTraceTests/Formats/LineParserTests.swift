@@ -13,6 +13,21 @@ import Testing
         #expect(after.lineNumber == 3)
     }
 
+    /// The date and the `HH:MM:SS` of the last line are remembered, never trusted for other bytes.
+    @Test func repeatedDatesAndSecondsAreReadAgainWhenTheyChange() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let lines = [
+            ("2025-08-02 07:07:57,123 - app - INFO - a", "2025-08-02T07:07:57.123Z"),
+            ("2025-08-02 07:07:57,456 - app - INFO - b", "2025-08-02T07:07:57.456Z"),
+            ("2025-08-02 07:07:58,001 - app - INFO - c", "2025-08-02T07:07:58.001Z"),
+            ("2025-08-03 07:07:58 - app - INFO - d", "2025-08-03T07:07:58.000Z"),
+            ("2025-08-03 00:00:00,5 - app - INFO - e", "2025-08-03T00:00:00.500Z"),
+        ]
+        for (line, time) in lines { #expect(parser.parse(string: line).time?.iso8601 == time) }
+        #expect(parser.parse(string: "2025-08-03 07:07:99,000 - app - INFO - bad second").time == nil)
+        #expect(parser.parse(string: "2025-08-03 07:07:58,000 - app - INFO - again").time?.iso8601 == "2025-08-03T07:07:58.000Z")
+    }
+
     @Test func lineNumberOffsetAndTruncation() {
         var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
         var text = "INFO:app:long line"
