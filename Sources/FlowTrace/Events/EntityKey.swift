@@ -47,12 +47,13 @@ public struct EntityKey: Sendable, Hashable {
     /// A hash key for a non-UUID value; the top bit of `high` is set so it never equals a UUID key
     /// of version-4 layout by accident.
     public init(hashing bytes: UnsafeRawBufferPointer) {
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325
-        var second: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in bytes {
-            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            second = (second ^ UInt64(byte)) &* 0x0000_0001_0000_01B3 &+ 0x9E37_79B9
-        }
+        self.init(hashing: bytes, foldingCase: false)
+    }
+
+    /// The hash key of `bytes` (``ByteHash``); with `foldingCase`, of the bytes with ASCII letters lowered.
+    @inline(__always)
+    init(hashing bytes: UnsafeRawBufferPointer, foldingCase: Bool) {
+        let (first, second) = ByteHash.lanes(bytes, foldingCase: foldingCase)
         self.high = first | (1 << 63)
         self.low = second
     }

@@ -53,11 +53,9 @@ public struct TagList: Sendable, Equatable {
         return false
     }
 
-    /// A stable 64-bit key for a tag's bytes (FNV-1a), to compare tags without Strings.
+    /// A 64-bit key for a tag's bytes (``ByteHash``), to compare tags without Strings.
     public static func key(of bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+        ByteHash.lanes(bytes).0
     }
 
     /// The key of a tag given as a String (configuration and tests).

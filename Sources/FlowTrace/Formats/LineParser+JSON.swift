@@ -94,7 +94,8 @@ extension LineParser {
             }
         }
         text.count = 0
-        event.flags.formUnion(normalise(UnsafeRawPointer(decoded.base), count: decoded.count))
+        var firstQuote = 0
+        event.flags.formUnion(normalise(UnsafeRawPointer(decoded.base), count: decoded.count, firstQuote: &firstQuote))
         event.layout = .json
         event.message = TextRange(start: 0, count: text.count)
         if let outerTime { event.time = dated(outerTime) }
@@ -107,7 +108,7 @@ extension LineParser {
         if let value = field(.user) { event.user = entity(base, value) }
         if let value = field(.generation) { event.generation = entity(base, value) }
         if let value = field(.request) { event.request = entity(base, value) }
-        MessageAnalyser.analyse(&event, tables: tables, base: UnsafeRawPointer(text.base))
+        MessageAnalyser.analyse(&event, tables: tables, base: UnsafeRawPointer(text.base), firstQuote: firstQuote)
     }
 
     /// Appends a decoded value to the event text after a separating newline; returns its range.

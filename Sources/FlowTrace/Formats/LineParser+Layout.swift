@@ -40,7 +40,7 @@ extension LineParser {
         guard ByteClass.has(base, at: start, end: end, " - ") else { return false }
         let loggerStart = start + 3
         guard let loggerEnd = LineParser.find(base, " - ", from: loggerStart, end: end),
-              let match = tables.levels.longestMatch(base, from: loggerEnd + 3, to: end, wordBoundary: true)
+              let match = level(base, at: loggerEnd + 3, end: end)
         else { return false }
         var position = loggerEnd + 3 + match.length
         guard ByteClass.has(base, at: position, end: end, " - ") || position == end else { return false }
@@ -59,7 +59,7 @@ extension LineParser {
         guard position > start || position == end, position < end else { return false }
         var bracketed = false
         if ByteClass.byte(base, position) == 0x5B { bracketed = true; position += 1 }
-        guard let match = tables.levels.longestMatch(base, from: position, to: end, wordBoundary: true) else { return false }
+        guard let match = level(base, at: position, end: end) else { return false }
         position += match.length
         if bracketed {
             guard position < end, ByteClass.byte(base, position) == 0x5D else { return false }
@@ -91,7 +91,7 @@ extension LineParser {
         guard position < end, ByteClass.byte(base, position) == 0x7C else { return false }
         position += 1
         ByteClass.skipSpaces(base, &position, end: end)
-        guard let match = tables.levels.longestMatch(base, from: position, to: end, wordBoundary: true) else { return false }
+        guard let match = level(base, at: position, end: end) else { return false }
         position += match.length
         ByteClass.skipSpaces(base, &position, end: end)
         guard position < end, ByteClass.byte(base, position) == 0x7C else { return false }
@@ -110,7 +110,7 @@ extension LineParser {
     /// `LEVEL:logger:message`, or uvicorn's `LEVEL:     message` (`.pythonDefault`).
     private func readPythonDefault(_ base: UnsafeRawPointer, from start: Int, end: Int, into event: inout Event) {
         guard ByteClass.isUpper(ByteClass.byte(base, start)),
-              let match = tables.levels.longestMatch(base, from: start, to: end, wordBoundary: true)
+              let match = level(base, at: start, end: end)
         else { return }
         var position = start + match.length
         guard position < end, ByteClass.byte(base, position) == 0x3A else { return }
@@ -132,6 +132,16 @@ extension LineParser {
         event.layout = .pythonDefault
         event.level = Level(rawValue: UInt8(match.value)) ?? .none
         event.message = TextRange(start: position, count: end - position)
+    }
+
+    /// The level word at `position` (a whole word, any case): one probe of the level words'
+    /// table when a word starts there, else the level trie.
+    @inline(__always)
+    private func level(_ base: UnsafeRawPointer, at position: Int, end: Int) -> ByteTrie.Match? {
+        guard position < end, ByteClass.isWord(ByteClass.byte(base, position)) else {
+            return tables.levels.longestMatch(base, from: position, to: end, wordBoundary: true)
+        }
+        return tables.levelWords.longestMatch(base, at: position, end: end, in: tables.levels).match
     }
 
     /// The offset of the first `literal` in `base[start..<end]`.

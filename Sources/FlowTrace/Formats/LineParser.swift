@@ -78,10 +78,11 @@ public struct LineParser {
     /// Normalises `base[start..<end]` into the event text, then reads its layout and message.
     mutating func parseText(_ base: UnsafeRawPointer, from start: Int, to end: Int, into event: inout Event) {
         text.count = 0
-        event.flags.formUnion(normalise(base + start, count: end - start))
+        var firstQuote = 0
+        event.flags.formUnion(normalise(base + start, count: end - start, firstQuote: &firstQuote))
         let textBase = UnsafeRawPointer(text.base)
         readLayout(textBase, end: text.count, into: &event)
-        MessageAnalyser.analyse(&event, tables: tables, base: textBase)
+        MessageAnalyser.analyse(&event, tables: tables, base: textBase, firstQuote: firstQuote)
         if event.layout == .unparsed {
             if event.kind == .requestStart || event.kind == .requestEnd {
                 event.layout = .requestTracking

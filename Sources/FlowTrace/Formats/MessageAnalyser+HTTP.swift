@@ -79,7 +79,7 @@ extension MessageAnalyser {
             }
             return cursor
         }
-        guard let quote = LineParser.find(base, "\"", from: position, end: end),
+        guard let quote = quoteOffset(from: position),
               let (method, afterMethod) = method(at: quote + 1), afterMethod + 1 < end,
               ByteClass.byte(base, afterMethod) == 0x20, ByteClass.byte(base, afterMethod + 1) == 0x2F
         else { return position }
@@ -93,6 +93,13 @@ extension MessageAnalyser {
         pathEntities(from: pathStart, to: cursor)
         readStatus(after: cursor + 6)
         return position
+    }
+
+    /// The first `"` of the message at or after `position`: the one normalising found, unless it
+    /// lies before `position`.
+    private func quoteOffset(from position: Int) -> Int? {
+        if firstQuote >= position { return firstQuote < end ? firstQuote : nil }
+        return LineParser.find(base, "\"", from: position, end: end)
     }
 
     /// The status after `HTTP/<version>` and the closing quote (`HTTP/1.1" 200`, `HTTP/2 201 Created"`).

@@ -58,13 +58,7 @@ extension MessageAnalyser {
     /// Records the table at `base[from..<to]`, keyed by its lower-cased bytes.
     mutating func setTable(from nameStart: Int, to nameEnd: Int) {
         let count = nameEnd - nameStart
-        let key = withUnsafeTemporaryAllocation(byteCount: max(count, 1), alignment: 1) { scratch in
-            for index in 0..<count {
-                let byte = ByteClass.byte(base, nameStart + index)
-                scratch[index] = ByteClass.isUpper(byte) ? byte | 0x20 : byte
-            }
-            return EntityKey(hashing: UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
-        }
+        let key = EntityKey(hashing: UnsafeRawBufferPointer(start: base + nameStart, count: count), foldingCase: true)
         event.table = EntityRef(key: key, range: TextRange(start: nameStart, count: count))
     }
 

@@ -9,6 +9,8 @@ struct MessageAnalyser {
     private let eventPointer: UnsafeMutablePointer<Event>
     let start: Int
     let end: Int
+    /// The offset of the text's first `"` (`Int.max` when it has none).
+    let firstQuote: Int
 
     /// The entity the last keyword of the current clause names, waiting for an id.
     var pendingEntity: EntityRole?
@@ -20,17 +22,19 @@ struct MessageAnalyser {
     var lastNumber: Int64 = 0
     var lastNumberEnd = -2
 
-    /// Reads the message of `event` (its ``Event/message`` range of `base`) into its fields.
-    static func analyse(_ event: inout Event, tables: VocabularyTables, base: UnsafeRawPointer) {
+    /// Reads the message of `event` (its ``Event/message`` range of `base`) into its fields;
+    /// `firstQuote` is the offset of the first `"` in `base` (`Int.max` for none).
+    static func analyse(_ event: inout Event, tables: VocabularyTables, base: UnsafeRawPointer, firstQuote: Int) {
         withUnsafeMutablePointer(to: &event) { pointer in
-            var analyser = MessageAnalyser(tables: tables, base: base, event: pointer)
+            var analyser = MessageAnalyser(tables: tables, base: base, event: pointer, firstQuote: firstQuote)
             analyser.run()
         }
     }
 
-    private init(tables: VocabularyTables, base: UnsafeRawPointer, event: UnsafeMutablePointer<Event>) {
+    private init(tables: VocabularyTables, base: UnsafeRawPointer, event: UnsafeMutablePointer<Event>, firstQuote: Int) {
         self.tables = tables
         self.base = base
+        self.firstQuote = firstQuote
         eventPointer = event
         start = Int(event.pointee.message.start)
         end = event.pointee.message.end
@@ -52,16 +56,23 @@ struct MessageAnalyser {
 
     /// The status symbol at the start of the message, or right after a leading tag.
     private mutating func readStatus(at position: Int) {
-        if let match = tables.statuses.longestMatch(base, from: position, to: end) {
+        if let match = status(at: position) {
             event.status = Status(rawValue: UInt8(match.value)) ?? .none
             return
         }
         guard ByteClass.byte(base, position) == 0x5B, let close = closingBracket(after: position) else { return }
         var after = close + 1
         ByteClass.skipSpaces(base, &after, end: end)
-        if let match = tables.statuses.longestMatch(base, from: after, to: end) {
+        if let match = status(at: after) {
             event.status = Status(rawValue: UInt8(match.value)) ?? .none
         }
+    }
+
+    /// The status symbol at `position`: from the short-key table when eight bytes follow, else the trie.
+    @inline(__always)
+    private func status(at position: Int) -> ByteTrie.Match? {
+        if position + 8 <= end, let table = tables.statusTable { return table.longestMatch(base, at: position) }
+        return tables.statuses.longestMatch(base, from: position, to: end)
     }
 
     /// The `]` closing the bracket at `open`, if it is near and the content has no spaces.
@@ -157,15 +168,9 @@ struct MessageAnalyser {
             return cursor
         }
         // Finding the word's end yields its folded bytes; one probe settles most words.
-        let found = tables.keywordWords.word(base, at: position, end: end)
-        guard let entry = found.entry else { return found.end }
-        if entry.phraseNode >= 0 {
-            guard let match = tables.keywords.longestMatch(base, from: position, to: end, wordBoundary: true,
-                                                           resumingAt: entry.phraseNode, after: found.end)
-            else { return found.end }
-            return keyword(match.value, at: position, length: match.length)
-        }
-        return entry.value >= 0 ? keyword(entry.value, at: position, length: found.end - position) : found.end
+        let found = tables.keywordWords.longestMatch(base, at: position, end: end, in: tables.keywords)
+        guard let match = found.match else { return found.wordEnd }
+        return keyword(match.value, at: position, length: match.length)
     }
 
     /// The end of the word characters from `position`.

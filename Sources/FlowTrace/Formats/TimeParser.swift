@@ -25,9 +25,14 @@ enum TimeParser {
             days = DayCache(head: head, tail: tail, days: LogTime.daysSinceEpoch(year: year, month: month, day: day))
         }
         let separator = ByteClass.byte(base, start + 10)
-        guard separator == 0x54 || separator == 0x20 || separator == 0x74,
-              let time = timeOfDay(base, at: start + 11, end: end)
-        else { return nil }
+        guard separator == 0x54 || separator == 0x20 || separator == 0x74 else { return nil }
+        let clock = base.loadUnaligned(fromByteOffset: start + 11, as: UInt64.self)
+        if clock != days.clock {
+            guard let seconds = clockMilliseconds(clock) else { return nil }
+            days.clock = clock
+            days.clockMilliseconds = seconds
+        }
+        let time = withFraction(days.clockMilliseconds, base, after: start + 19, end: end)
         var milliseconds = days.days * LogTime.millisecondsPerDay + time.milliseconds
         var position = time.end
         if position < end {
@@ -51,9 +56,17 @@ enum TimeParser {
     /// `HH:MM:SS[.,fraction]` at `start`, as milliseconds since midnight. The eight bytes of
     /// `HH:MM:SS` are checked and read in one 64-bit word.
     static func timeOfDay(_ base: UnsafeRawPointer, at start: Int, end: Int) -> Parsed? {
-        guard start + 8 <= end else { return nil }
+        guard start + 8 <= end,
+              let milliseconds = clockMilliseconds(base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        else { return nil }
+        return withFraction(milliseconds, base, after: start + 8, end: end)
+    }
+
+    /// `HH:MM:SS` (the eight bytes of `clock`, first in the lowest) as milliseconds since midnight.
+    @inline(__always)
+    private static func clockMilliseconds(_ clock: UInt64) -> Int64? {
         // XOR with `00:00:00` leaves each digit's value in its byte and zero for each colon.
-        let values = base.loadUnaligned(fromByteOffset: start, as: UInt64.self) ^ 0x3030_3A30_303A_3030
+        let values = clock ^ 0x3030_3A30_303A_3030
         guard values & 0x0000_FF00_00FF_0000 == 0, values & 0xF0F0_F0F0_F0F0_F0F0 == 0,
               (values &+ 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010 == 0
         else { return nil }
@@ -62,8 +75,14 @@ enum TimeParser {
         }
         let hours = pair(0), minutes = pair(3), seconds = pair(6)
         guard hours < 24, minutes < 60, seconds < 61 else { return nil }
-        var milliseconds = ((hours * 60 + minutes) * 60 + seconds) * 1000
-        var position = start + 8
+        return ((hours * 60 + minutes) * 60 + seconds) * 1000
+    }
+
+    /// `seconds` (milliseconds since midnight) plus the `.fraction` or `,fraction` at `start`, if any.
+    @inline(__always)
+    private static func withFraction(_ seconds: Int64, _ base: UnsafeRawPointer, after start: Int, end: Int) -> Parsed {
+        var milliseconds = seconds
+        var position = start
         if position + 1 < end {
             let byte = ByteClass.byte(base, position)
             if (byte == 0x2E || byte == 0x2C), ByteClass.isDigit(ByteClass.byte(base, position + 1)) {

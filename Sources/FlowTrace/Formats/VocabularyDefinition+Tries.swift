@@ -1,19 +1,35 @@
 /// Compiles the validated lists of a formats file into the byte tries the parser matches with.
 extension VocabularyDefinition {
+    /// Every status symbol with its status's raw value.
+    func statusEntries() -> [(String, Int32)] {
+        statuses.flatMap { status, symbols in symbols.map { ($0, Int32(status.rawValue)) } }
+    }
+
     func statusTrie() -> ByteTrie {
         var builder = ByteTrieBuilder(foldsCase: false)
-        for (status, symbols) in statuses {
-            for symbol in symbols { builder.insert(symbol, value: Int32(status.rawValue)) }
-        }
+        for (symbol, value) in statusEntries() { builder.insert(symbol, value: value) }
         return builder.build()
+    }
+
+    /// The status symbols hashed by length, when none is longer than eight bytes.
+    func statusTable() -> ShortKeyTable? {
+        ShortKeyTable(keys: statusEntries().map { (Array($0.0.utf8), $0.1) })
+    }
+
+    /// Every level word with its level's raw value.
+    func levelEntries() -> [(String, Int32)] {
+        levels.flatMap { level, words in words.map { ($0, Int32(level.rawValue)) } }
     }
 
     func levelTrie() -> ByteTrie {
         var builder = ByteTrieBuilder(foldsCase: true)
-        for (level, words) in levels {
-            for word in words { builder.insert(word, value: Int32(level.rawValue)) }
-        }
+        for (word, value) in levelEntries() { builder.insert(word, value: value) }
         return builder.build()
+    }
+
+    /// The level words' first words, for reading a level with one probe; longer ones go on in `trie`.
+    func levelWordTable(trie: ByteTrie) -> WordTable {
+        WordTable(keys: levelEntries().map { (Array($0.0.utf8), $0.1) }, trie: trie)
     }
 
     func jsonFieldTrie() -> ByteTrie {

@@ -3,7 +3,11 @@
 /// per line.
 final class VocabularyTables: @unchecked Sendable {
     let statuses: ByteTrie
+    /// The status symbols for one or two probes (``ShortKeyTable``), when all are short enough.
+    let statusTable: ShortKeyTable?
     let levels: ByteTrie
+    /// The level words' first words (``WordTable``).
+    let levelWords: WordTable
     let jsonFields: ByteTrie
     let keywords: ByteTrie
     /// The keywords' first words (``WordTable``).
@@ -19,7 +23,9 @@ final class VocabularyTables: @unchecked Sendable {
 
     init(_ definition: VocabularyDefinition) {
         statuses = definition.statusTrie()
+        statusTable = definition.statusTable()
         levels = definition.levelTrie()
+        levelWords = definition.levelWordTable(trie: levels)
         jsonFields = definition.jsonFieldTrie()
         keywords = definition.keywordTrie()
         keywordWords = definition.keywordWordTable(trie: keywords)
@@ -33,6 +39,8 @@ final class VocabularyTables: @unchecked Sendable {
     deinit {
         for trie in [statuses, levels, jsonFields, keywords, idTables] { trie.deallocate() }
         keywordWords.deallocate()
+        levelWords.deallocate()
+        statusTable?.deallocate()
         repairer.deallocate()
         byteClasses.deallocate()
         postgrestPrefix.deallocate()

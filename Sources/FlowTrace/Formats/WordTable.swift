@@ -47,7 +47,8 @@ struct WordTable: @unchecked Sendable {
             let folded = first.map { $0 | 0x20 }
             var entry = words[folded] ?? (-1, -1)
             if first.count == key.count {
-                entry.value = value
+                // The first value wins, as in the trie.
+                if entry.value < 0 { entry.value = value }
             } else {
                 entry.phraseNode = trie.node(after: first) ?? -1
             }
@@ -118,6 +119,21 @@ struct WordTable: @unchecked Sendable {
         }
     }
 
+    /// The longest key of `trie` (the trie the table was built with) at `start`, a word character,
+    /// that ends on a word boundary — `trie.longestMatch(…, wordBoundary: true)` for input that
+    /// starts with a word — and where the word at `start` ends.
+    @inline(__always)
+    func longestMatch(_ base: UnsafeRawPointer, at start: Int, end: Int, in trie: ByteTrie)
+        -> (wordEnd: Int, match: ByteTrie.Match?) {
+        let found = word(base, at: start, end: end)
+        guard let entry = found.entry else { return (found.end, nil) }
+        if entry.phraseNode >= 0 {
+            return (found.end, trie.longestMatch(base, from: start, to: end, wordBoundary: true,
+                                                 resumingAt: entry.phraseNode, after: found.end))
+        }
+        return (found.end, entry.value >= 0 ? ByteTrie.Match(length: found.end - start, value: entry.value) : nil)
+    }
+
     /// The bit of a word length in ``lengthsByFirstByte`` (lengths from 31 share the last one).
     @inline(__always)
     private static func lengthBit(_ length: Int) -> UInt32 { 1 << UInt32(min(length, 31)) }
@@ -125,7 +141,7 @@ struct WordTable: @unchecked Sendable {
     @inline(__always)
     private func slot(head: (UInt64, UInt64), length: Int) -> Int {
         let mixed = (head.0 ^ (head.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: mixed >> shift)
+        return Int(truncatingIfNeeded: mixed &>> shift)
     }
 
     /// Whether the word's bytes past the first sixteen (from `start`) match the entry's.

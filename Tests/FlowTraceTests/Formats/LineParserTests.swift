@@ -13,6 +13,21 @@ import Testing
         #expect(after.lineNumber == 3)
     }
 
+    /// The date and the `HH:MM:SS` of the last line are remembered, never trusted for other bytes.
+    @Test func repeatedDatesAndSecondsAreReadAgainWhenTheyChange() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let lines = [
+            ("2025-08-02 07:07:57,123 - app - INFO - a", "2025-08-02T07:07:57.123Z"),
+            ("2025-08-02 07:07:57,456 - app - INFO - b", "2025-08-02T07:07:57.456Z"),
+            ("2025-08-02 07:07:58,001 - app - INFO - c", "2025-08-02T07:07:58.001Z"),
+            ("2025-08-03 07:07:58 - app - INFO - d", "2025-08-03T07:07:58.000Z"),
+            ("2025-08-03 00:00:00,5 - app - INFO - e", "2025-08-03T00:00:00.500Z"),
+        ]
+        for (line, time) in lines { #expect(parser.parse(string: line).time?.iso8601 == time) }
+        #expect(parser.parse(string: "2025-08-03 07:07:99,000 - app - INFO - bad second").time == nil)
+        #expect(parser.parse(string: "2025-08-03 07:07:58,000 - app - INFO - again").time?.iso8601 == "2025-08-03T07:07:58.000Z")
+    }
+
     @Test func lineNumberOffsetAndTruncation() {
         var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
         var text = "INFO:app:long line"
@@ -76,6 +91,21 @@ import Testing
         #expect(parser.parse(string: "").layout == .unparsed)
         #expect(parser.parse(string: "   ").layout == .unparsed)
         #expect(parser.parse(string: "\r").layout == .unparsed)
+    }
+
+    /// The request line's quote is found while normalising: after removed escapes and repaired
+    /// mojibake, past the vector screen's first sixteen bytes, and after a quote before the message.
+    @Test(arguments: [
+        "INFO:     1.2.3.4:5 - \"POST /api/v1/generations HTTP/1.1\" 201",
+        "\u{1b}[32mINFO\u{1b}[0m:     1.2.3.4:5 - ðŸ” \"POST /api/v1/generations HTTP/1.1\" 201",
+        "2025-08-02 07:07:57,123 - \"odd\"logger - INFO - \"POST /api/v1/generations HTTP/1.1\" 201",
+    ])
+    func accessLinesAreFoundAfterTheScreen(_ line: String) {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let event = parser.parse(string: line)
+        #expect(event.kind == .access)
+        #expect(event.httpStatus == 201)
+        #expect(parser.string(event.httpPath) == "/api/v1/generations")
     }
 
     @Test func longLinesGrowTheBuffer() {
