@@ -11,7 +11,7 @@ struct CompiledStep {
     let outcome: TraceStatus?
     /// The logger prefix and the prefilter's literals in the ``StepLiterals``.
     let loggerPrefix: Range<Int>
-    let prefilter: Range<Int>
+    let prefilter: StepLiterals.Prefilter
 
     /// `step`, its literals added to `literals`.
     init(_ step: RuleStep, literals: inout StepLiterals) {
@@ -22,7 +22,7 @@ struct CompiledStep {
         client = step.client
         outcome = step.outcome
         loggerPrefix = literals.add(Array((step.loggerPrefix ?? "").utf8))
-        prefilter = step.contains.isEmpty ? 0..<0 : literals.add(LiteralPrefilter(literals: step.contains))
+        prefilter = step.contains.isEmpty ? .none : literals.add(LiteralPrefilter(literals: step.contains))
     }
 
     private static func mask(_ values: [UInt8]) -> UInt64 {
@@ -30,14 +30,15 @@ struct CompiledStep {
     }
 
     /// Whether `event` passes every check but the regex: the fields first, then the literals.
-    /// `event`'s text is `text`; its outcome and the bytes of its message are given.
+    /// `event`'s text is `text`; its outcome and the literals of its message are given.
     @inline(__always)
-    func screens(_ event: Event, _ facts: EventFacts, text: UnsafeRawBufferPointer, literals: StepLiterals.View) -> Bool {
+    func screens(_ event: borrowing Event, _ facts: EventFacts, text: UnsafeRawBufferPointer, literals: StepLiterals.View) -> Bool {
+        let eventClient = event.client
         guard statuses & 1 << UInt64(event.status.rawValue) != 0, kinds & 1 << UInt64(event.kind.rawValue) != 0,
               event.level >= minimumLevel, httpStatus.contains(event.httpStatus),
-              client == nil || event.client == client, outcome == nil || facts.outcome == outcome
+              client == nil || eventClient == client, outcome == nil || facts.outcome == outcome
         else { return false }
         if !loggerPrefix.isEmpty, !literals.hasPrefix(event.logger.slice(text), loggerPrefix) { return false }
-        return literals.mayMatch(event.message.slice(text), present: facts.messageBytes, prefilter)
+        return literals.mayMatch(event.message.slice(text), found: facts.foundLiterals, prefilter)
     }
 }

@@ -2,11 +2,12 @@
 struct EventFacts {
     /// What the line says about its request's outcome.
     let outcome: TraceStatus
-    /// The bytes of its message.
-    let messageBytes: BytePresence
+    /// The scanned prefilter literals its message contains (see ``StepLiterals``).
+    let foundLiterals: UInt64
 
-    init(_ event: Event, text: UnsafeRawBufferPointer, literals: StepLiterals.View) {
+    @inline(__always)
+    init(_ event: borrowing Event, text: UnsafeRawBufferPointer, literals: StepLiterals.View) {
         outcome = TraceStatus(of: event)
-        messageBytes = literals.presence(in: event.message.slice(text))
+        foundLiterals = literals.found(in: event.message.slice(text))
     }
 }
