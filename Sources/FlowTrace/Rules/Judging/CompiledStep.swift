@@ -22,23 +22,25 @@ struct CompiledStep {
         client = step.client
         outcome = step.outcome
         loggerPrefix = literals.add(Array((step.loggerPrefix ?? "").utf8))
-        prefilter = step.contains.isEmpty ? .none : literals.add(LiteralPrefilter(literals: step.contains))
+        prefilter = step.contains.isEmpty ? .none : literals.add(LiteralPrefilter(literals: step.contains, caseInsensitive: step.containsIgnoresCase))
     }
 
     private static func mask(_ values: [UInt8]) -> UInt64 {
         values.isEmpty ? ~0 : values.reduce(0) { $0 | 1 << UInt64($1) }
     }
 
-    /// Whether `event` passes every check but the regex: the fields first, then the literals.
-    /// `event`'s text is `text`; its outcome and the literals of its message are given.
+    /// Whether `event` passes every check but the regex: the fields first, then the literals, then
+    /// the outcome. `event`'s text is `text`; `facts` are its own.
     @inline(__always)
-    func screens(_ event: borrowing Event, _ facts: EventFacts, text: UnsafeRawBufferPointer, literals: StepLiterals.View) -> Bool {
+    func screens(_ event: borrowing Event, _ facts: inout EventFacts, text: UnsafeRawBufferPointer,
+                 literals: StepLiterals.View) -> Bool {
         let eventClient = event.client
         guard statuses & 1 << UInt64(event.status.rawValue) != 0, kinds & 1 << UInt64(event.kind.rawValue) != 0,
-              event.level >= minimumLevel, httpStatus.contains(event.httpStatus),
-              client == nil || eventClient == client, outcome == nil || facts.outcome == outcome
+              event.level >= minimumLevel, httpStatus.contains(event.httpStatus), client == nil || eventClient == client
         else { return false }
         if !loggerPrefix.isEmpty, !literals.hasPrefix(event.logger.slice(text), loggerPrefix) { return false }
-        return literals.mayMatch(event.message.slice(text), found: facts.foundLiterals, prefilter)
+        guard literals.mayMatch(event.message.slice(text), found: facts.foundLiterals, prefilter) else { return false }
+        guard let outcome else { return true }
+        return facts.outcome(of: event) == outcome
     }
 }

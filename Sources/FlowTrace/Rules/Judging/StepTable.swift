@@ -67,16 +67,16 @@ struct StepTable {
                         // Events are read in place: a copy of each would cost more than its screens.
                         events.withUnsafeBufferPointer { events in
                             for index in events.indices {
-                                let facts = EventFacts(events[index], text: text, literals: literals)
+                                var facts = EventFacts(events[index], text: text, literals: literals)
                                 for tag in 0..<events[index].tags.storedCount {
                                     guard let group = tagKeys.firstIndex(of: events[index].tags.key(at: tag)) else { continue }
                                     for slot in taggedSlots[tagGroups[group]] where steps[slot].screens(
-                                        events[index], facts, text: text, literals: literals) {
+                                        events[index], &facts, text: text, literals: literals) {
                                         record(slot, events[index], at: index, text: text, matches: &matches, scratch: &scratch,
                                                limits: &limits)
                                     }
                                 }
-                                for slot in untaggedSlots where steps[slot].screens(events[index], facts, text: text, literals: literals) {
+                                for slot in untaggedSlots where steps[slot].screens(events[index], &facts, text: text, literals: literals) {
                                     record(slot, events[index], at: index, text: text, matches: &matches, scratch: &scratch,
                                            limits: &limits)
                                 }
