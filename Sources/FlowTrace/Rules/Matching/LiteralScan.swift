@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Finds which of up to 64 literals occur in a text, all in one pass: the text's 4-byte windows
 /// are hashed every ``stride`` bytes, and a window whose hash one of the literals has is compared
 /// with that literal in full.
@@ -26,9 +20,13 @@ struct LiteralScan {
         let caseInsensitive: Bool
     }
 
-    /// One window of a literal: the literal's bit, where the window starts in it, and the next
-    /// entry with the same hash (0: none; else its index + 1).
+    /// One window of a literal: its bytes (as ``View/found(in:)`` reads them, with `fold` ORed
+    /// in), the literal's bit, where the window starts in it, and the next entry with the same
+    /// hash (0: none; else its index + 1).
     fileprivate struct Entry {
+        let word: UInt32
+        /// 0x20 in each byte when the literal ignores case, else 0.
+        let fold: UInt32
         let literal: UInt8
         let offset: UInt8
         let next: UInt16
@@ -52,8 +50,10 @@ struct LiteralScan {
         bytes += literal
         let first = Self.rarestWindows(of: literal)
         for offset in first..<first + Self.stride {
-            let hash = Self.hash(Self.word(literal, at: offset))
-            entries.append(Entry(literal: UInt8(bit), offset: UInt8(offset), next: firstEntry[hash]))
+            let word = Self.word(literal, at: offset)
+            let hash = Self.hash(word)
+            let fold: UInt32 = caseInsensitive ? 0x2020_2020 : 0
+            entries.append(Entry(word: word | fold, fold: fold, literal: UInt8(bit), offset: UInt8(offset), next: firstEntry[hash]))
             firstEntry[hash] = UInt16(entries.count)
         }
         return bit
@@ -103,16 +103,18 @@ struct LiteralScan {
             var found: UInt64 = 0
             var offset = 0
             while offset + 4 <= text.count {
-                let hash = LiteralScan.hash(base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-                if firstEntry[hash] != 0 { found |= confirm(hash, at: offset, in: text, found: found) }
+                let word = base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+                let hash = LiteralScan.hash(word)
+                if firstEntry[hash] != 0 { found |= confirm(word, hash, at: offset, in: text, found: found) }
                 offset += LiteralScan.stride
             }
             return found
         }
 
         /// The bits of the literals with a window of hash `hash` that occur where that window
-        /// would put them, given the window at `offset` of `text`.
-        private func confirm(_ hash: Int, at offset: Int, in text: UnsafeRawBufferPointer, found: UInt64) -> UInt64 {
+        /// would put them, given the window `word` at `offset` of `text`.
+        private func confirm(_ word: UInt32, _ hash: Int, at offset: Int, in text: UnsafeRawBufferPointer,
+                             found: UInt64) -> UInt64 {
             var confirmed: UInt64 = 0
             var next = Int(firstEntry[hash])
             while next != 0 {
@@ -121,19 +123,46 @@ struct LiteralScan {
                 let bit = UInt64(1) &<< entry.literal
                 let literal = literals[Int(entry.literal)]
                 let start = offset - Int(entry.offset)
-                guard found & bit == 0, start >= 0, start + literal.bytes.count <= text.count else { continue }
-                let candidate = UnsafeRawBufferPointer(rebasing: text[start..<start + literal.bytes.count])
-                if Self.equal(candidate, UnsafeRawBufferPointer(rebasing: bytes[literal.bytes]), caseInsensitive: literal.caseInsensitive) {
+                guard word | entry.fold == entry.word, found & bit == 0, start >= 0,
+                      start + literal.bytes.count <= text.count
+                else { continue }
+                let candidate = text.baseAddress! + start
+                let expected = bytes.baseAddress! + literal.bytes.lowerBound
+                if literal.caseInsensitive ? Self.equalFolding(candidate, expected, count: literal.bytes.count)
+                    : Self.equal(candidate, expected, count: literal.bytes.count) {
                     confirmed |= bit
                 }
             }
             return confirmed
         }
 
-        /// Whether `text` equals `literal` (folding ASCII case in `text` when `caseInsensitive`).
-        private static func equal(_ text: UnsafeRawBufferPointer, _ literal: UnsafeRawBufferPointer, caseInsensitive: Bool) -> Bool {
-            guard caseInsensitive else { return memcmp(text.baseAddress!, literal.baseAddress!, literal.count) == 0 }
-            return zip(text, literal).allSatisfy { NeedleSearch.fold($0) == $1 }
+        /// Whether the `count` bytes at `text` and `literal` are equal (`count` is at least 4), read
+        /// eight or four at a time, the last read overlapping the one before.
+        @inline(__always)
+        private static func equal(_ text: UnsafeRawPointer, _ literal: UnsafeRawPointer, count: Int) -> Bool {
+            guard count >= 8 else { return equal(text, literal, count: count, as: UInt32.self) }
+            return equal(text, literal, count: count, as: UInt64.self)
+        }
+
+        @inline(__always)
+        private static func equal<Word: FixedWidthInteger>(_ text: UnsafeRawPointer, _ literal: UnsafeRawPointer,
+                                                          count: Int, as: Word.Type) -> Bool {
+            let size = MemoryLayout<Word>.size
+            var offset = 0
+            while true {
+                let start = min(offset, count - size)
+                if text.loadUnaligned(fromByteOffset: start, as: Word.self)
+                    != literal.loadUnaligned(fromByteOffset: start, as: Word.self) { return false }
+                if start == count - size { return true }
+                offset += size
+            }
+        }
+
+        /// Whether the `count` bytes at `text`, ASCII lower-cased, equal those at `literal`.
+        private static func equalFolding(_ text: UnsafeRawPointer, _ literal: UnsafeRawPointer, count: Int) -> Bool {
+            (0..<count).allSatisfy {
+                NeedleSearch.fold(text.load(fromByteOffset: $0, as: UInt8.self)) == literal.load(fromByteOffset: $0, as: UInt8.self)
+            }
         }
     }
 }
