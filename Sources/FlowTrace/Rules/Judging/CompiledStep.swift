@@ -29,17 +29,20 @@ struct CompiledStep {
         values.isEmpty ? ~0 : values.reduce(0) { $0 | 1 << UInt64($1) }
     }
 
-    /// Whether `event` passes every check but the regex: the fields first, then the literals, then
-    /// the outcome. `event`'s text is `text`; `facts` are its own.
+    /// Whether `event` passes every check but the regex: the scanned literals first (most events
+    /// have none, which one AND tells), then the fields, the literals searched one by one, and the
+    /// outcome. `event`'s text is `text`; `facts` are its own.
     @inline(__always)
     func screens(_ event: borrowing Event, _ facts: inout EventFacts, text: UnsafeRawBufferPointer,
                  literals: StepLiterals.View) -> Bool {
+        let literalsPass = prefilter.passes(found: facts.foundLiterals)
+        if !literalsPass, prefilter.searched.isEmpty { return false }
         let eventClient = event.client
         guard statuses & 1 << UInt64(event.status.rawValue) != 0, kinds & 1 << UInt64(event.kind.rawValue) != 0,
               event.level >= minimumLevel, httpStatus.contains(event.httpStatus), client == nil || eventClient == client
         else { return false }
         if !loggerPrefix.isEmpty, !literals.hasPrefix(event.logger.slice(text), loggerPrefix) { return false }
-        guard literals.mayMatch(event.message.slice(text), found: facts.foundLiterals, prefilter) else { return false }
+        if !literalsPass, !literals.containsOne(event.message.slice(text), of: prefilter.searched) { return false }
         guard let outcome else { return true }
         return facts.outcome(of: event) == outcome
     }

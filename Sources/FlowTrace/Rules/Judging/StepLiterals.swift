@@ -8,6 +8,13 @@ struct StepLiterals {
         let scanned: UInt64
         let searched: Range<Int>
 
+        /// Whether a message with the scanned literals `found` passes without a search: it has
+        /// one of them, or there are no literals at all.
+        @inline(__always)
+        func passes(found: UInt64) -> Bool {
+            found & scanned != 0 || (scanned == 0 && searched.isEmpty)
+        }
+
         /// Every line passes.
         static let none = Prefilter(scanned: 0, searched: 0..<0)
     }
@@ -57,7 +64,7 @@ struct StepLiterals {
         fileprivate let needles: UnsafeBufferPointer<Needle>
         fileprivate let scan: LiteralScan.View
 
-        /// The scanned literals `text` contains, for ``mayMatch(_:found:_:)``.
+        /// The scanned literals `text` contains (see ``Prefilter/passes(found:)``).
         func found(in text: UnsafeRawBufferPointer) -> UInt64 {
             scan.found(in: text)
         }
@@ -68,13 +75,9 @@ struct StepLiterals {
             ByteSearch.hasPrefix(text, UnsafeRawBufferPointer(rebasing: bytes[prefix]))
         }
 
-        /// Whether `line`, which contains the scanned literals `found`, contains one of the
-        /// literals of `prefilter` (true when it has none).
-        @inline(__always)
-        func mayMatch(_ line: UnsafeRawBufferPointer, found: UInt64, _ prefilter: Prefilter) -> Bool {
-            if found & prefilter.scanned != 0 { return true }
-            if prefilter.searched.isEmpty { return prefilter.scanned == 0 }
-            for index in prefilter.searched {
+        /// Whether `line` contains one of the literals at `searched`.
+        func containsOne(_ line: UnsafeRawBufferPointer, of searched: Range<Int>) -> Bool {
+            for index in searched {
                 let needle = needles[index]
                 if needle.search.occurs(in: line, needle: UnsafeRawBufferPointer(rebasing: bytes[needle.bytes])) {
                     return true
