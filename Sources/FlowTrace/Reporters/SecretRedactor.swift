@@ -26,32 +26,31 @@ public enum SecretRedactor {
     public static func redact(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard bytes.count >= 8, mightContainSecret(bytes) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        // Made at the first secret: a text without one is returned as it is.
+        var output: [UInt8]?
         var index = 0
         while index < bytes.count {
             if startsSomething[Int(bytes[index])], startsToken(bytes, index) {
                 if let end = jwtEnd(bytes, from: index) {
-                    output.append(contentsOf: "[REDACTED:jwt]".utf8)
+                    output = (output ?? Array(bytes[..<index])) + "[REDACTED:jwt]".utf8
                     index = end
                     continue
                 }
                 if let end = prefixedKeyEnd(bytes, from: index) {
-                    output.append(contentsOf: "[REDACTED]".utf8)
+                    output = (output ?? Array(bytes[..<index])) + "[REDACTED]".utf8
                     index = end
                     continue
                 }
                 if let (valueStart, valueEnd) = secretValue(bytes, keyAt: index) {
-                    output.append(contentsOf: bytes[index..<valueStart])
-                    output.append(contentsOf: "[REDACTED]".utf8)
+                    output = (output ?? Array(bytes[..<index])) + bytes[index..<valueStart] + "[REDACTED]".utf8
                     index = valueEnd
                     continue
                 }
             }
-            output.append(bytes[index])
+            output?.append(bytes[index])
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return output.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     private static func mightContainSecret(_ bytes: [UInt8]) -> Bool {
