@@ -24,7 +24,12 @@ public struct JSONText {
 
     public mutating func add(_ key: String, _ values: [Int]) {
         addKey(key)
-        text += "[" + values.map(String.init).joined(separator: ",") + "]"
+        text += "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { text += "," }
+            text += String(value)
+        }
+        text += "]"
     }
 
     public mutating func add(_ key: String, _ values: [String]) {
@@ -57,6 +62,11 @@ public struct JSONText {
     /// whole.
     public static func appendQuoted(_ value: String, to output: inout String) {
         output += "\""
+        guard value.utf8.contains(where: mayStartEscape) else {
+            output += value
+            output += "\""
+            return
+        }
         let utf8 = value.utf8
         var run = utf8.startIndex
         var index = run
@@ -73,6 +83,11 @@ public struct JSONText {
         }
         output += value[run..<index]
         output += "\""
+    }
+
+    /// Whether a scalar starting with `byte` may need an escape (see ``escape(at:in:)``).
+    private static func mayStartEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2 || byte == 0xE2
     }
 
     /// The escape of the scalar starting at `index`, if it needs one, and its length in bytes:
