@@ -11,30 +11,46 @@ public enum SecretRedactor {
     /// Prefixes of API keys that are secrets on sight.
     static let secretPrefixes = ["sk_live_", "sk_test_", "rk_live_", "sbp_", "sb_secret_", "ghp_", "xoxb-", "AKIA"]
 
+    /// ``secretKeys`` folded (see ``foldCase(_:)``), and ``secretPrefixes``, as bytes.
+    private static let foldedKeys = secretKeys.map { Array($0.utf8).map(foldCase) }
+    private static let prefixBytes = secretPrefixes.map { Array($0.utf8) }
+    private static let bearer = Array("bearer ".utf8)
+    private static let jwtStart = Array("eyJ".utf8)
+    /// For each byte, whether a key, a prefix, a JWT or `bearer ` can start with it (in either case).
+    private static let startsSomething: [Bool] = (0...255).map { byte in
+        let firsts = (foldedKeys + prefixBytes + [bearer, jwtStart]).map { $0[0] }
+        return firsts.contains(UInt8(byte)) || firsts.contains(foldCase(UInt8(byte)))
+    }
+
     /// `text` with every secret replaced by `[REDACTED]` (JWTs by `[REDACTED:jwt]`).
     public static func redact(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard bytes.count >= 8, mightContainSecret(bytes) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        // Made at the first secret: a text without one is returned as it is.
+        var output: [UInt8]?
         var index = 0
         while index < bytes.count {
-            if startsToken(bytes, index), let end = jwtEnd(bytes, from: index) {
-                output.append(contentsOf: "[REDACTED:jwt]".utf8)
-                index = end
-            } else if startsToken(bytes, index), let end = prefixedKeyEnd(bytes, from: index) {
-                output.append(contentsOf: "[REDACTED]".utf8)
-                index = end
-            } else if let (valueStart, valueEnd) = secretValue(bytes, keyAt: index) {
-                output.append(contentsOf: bytes[index..<valueStart])
-                output.append(contentsOf: "[REDACTED]".utf8)
-                index = valueEnd
-            } else {
-                output.append(bytes[index])
-                index += 1
+            if startsSomething[Int(bytes[index])], startsToken(bytes, index) {
+                if let end = jwtEnd(bytes, from: index) {
+                    output = (output ?? Array(bytes[..<index])) + "[REDACTED:jwt]".utf8
+                    index = end
+                    continue
+                }
+                if let end = prefixedKeyEnd(bytes, from: index) {
+                    output = (output ?? Array(bytes[..<index])) + "[REDACTED]".utf8
+                    index = end
+                    continue
+                }
+                if let (valueStart, valueEnd) = secretValue(bytes, keyAt: index) {
+                    output = (output ?? Array(bytes[..<index])) + bytes[index..<valueStart] + "[REDACTED]".utf8
+                    index = valueEnd
+                    continue
+                }
             }
+            output?.append(bytes[index])
+            index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return output.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     private static func mightContainSecret(_ bytes: [UInt8]) -> Bool {
@@ -58,7 +74,7 @@ public enum SecretRedactor {
 
     /// `eyJ…` `.` `…` `.` `…`: a JWT; returns where it ends.
     private static func jwtEnd(_ bytes: [UInt8], from start: Int) -> Int? {
-        guard hasPrefix(bytes, start, "eyJ", caseSensitive: true) else { return nil }
+        guard hasPrefix(bytes, start, jwtStart, caseSensitive: true) else { return nil }
         var index = start
         var segments = 1
         var segmentLength = 0
@@ -78,10 +94,10 @@ public enum SecretRedactor {
     }
 
     private static func prefixedKeyEnd(_ bytes: [UInt8], from start: Int) -> Int? {
-        for prefix in secretPrefixes where hasPrefix(bytes, start, prefix, caseSensitive: true) {
-            var index = start + prefix.utf8.count
+        for prefix in prefixBytes where hasPrefix(bytes, start, prefix, caseSensitive: true) {
+            var index = start + prefix.count
             while index < bytes.count, isTokenByte(bytes[index]) { index += 1 }
-            if index - start >= prefix.utf8.count + 8 { return index }
+            if index - start >= prefix.count + 8 { return index }
         }
         return nil
     }
@@ -90,28 +106,28 @@ public enum SecretRedactor {
     private static func secretValue(_ bytes: [UInt8], keyAt start: Int) -> (Int, Int)? {
         guard startsToken(bytes, start) else { return nil }
         var keyEnd: Int?
-        let isBearer = hasPrefix(bytes, start, "bearer ", caseSensitive: false)
+        let isBearer = hasPrefix(bytes, start, bearer, caseSensitive: false)
         if isBearer {
             keyEnd = start + 6
         } else {
-            for key in secretKeys where hasPrefix(bytes, start, key, caseSensitive: false) {
-                let end = start + key.utf8.count
+            for key in foldedKeys where hasPrefix(bytes, start, key, caseSensitive: false) {
+                let end = start + key.count
                 if end == bytes.count || !isTokenByte(bytes[end]) { keyEnd = end; break }
             }
         }
         guard var index = keyEnd else { return nil }
         // Closing quote of a quoted key, separators, an opening quote, and a scheme word.
-        while index < bytes.count, [UInt8(ascii: "\""), UInt8(ascii: "'")].contains(bytes[index]) { index += 1 }
+        while index < bytes.count, isQuote(bytes[index]) { index += 1 }
         // A key word in prose ("nothing secret here") is not a key: a value follows `=` or `:`,
         // or, after `Bearer`, a space.
         var sawSeparator = false
-        while index < bytes.count, [UInt8(ascii: " "), UInt8(ascii: "="), UInt8(ascii: ":")].contains(bytes[index]) {
+        while index < bytes.count, isSeparator(bytes[index]) {
             if isBearer || bytes[index] != UInt8(ascii: " ") { sawSeparator = true }
             index += 1
         }
         guard sawSeparator else { return nil }
-        while index < bytes.count, [UInt8(ascii: "\""), UInt8(ascii: "'")].contains(bytes[index]) { index += 1 }
-        if hasPrefix(bytes, index, "bearer ", caseSensitive: false) { index += 7 }
+        while index < bytes.count, isQuote(bytes[index]) { index += 1 }
+        if hasPrefix(bytes, index, bearer, caseSensitive: false) { index += 7 }
         let valueStart = index
         while index < bytes.count, !isValueTerminator(bytes[index]) { index += 1 }
         guard index - valueStart >= 4 else { return nil }
@@ -127,17 +143,21 @@ public enum SecretRedactor {
             || byte == UInt8(ascii: "&") || byte == UInt8(ascii: ";") || byte < 0x20
     }
 
-    private static func hasPrefix(_ bytes: [UInt8], _ start: Int, _ prefix: String, caseSensitive: Bool) -> Bool {
-        let needle = Array(prefix.utf8)
-        guard start + needle.count <= bytes.count else { return false }
-        for offset in 0..<needle.count {
-            var byte = bytes[start + offset]
-            var expected = needle[offset]
-            if !caseSensitive {
-                byte = foldCase(byte)
-                expected = foldCase(expected)
-            }
-            if byte != expected { return false }
+    private static func isQuote(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":")
+    }
+
+    /// Whether `bytes` has `prefix` at `start`; when not `caseSensitive`, `prefix` is folded
+    /// (see ``foldCase(_:)``) and so is each byte compared with it.
+    private static func hasPrefix(_ bytes: [UInt8], _ start: Int, _ prefix: [UInt8], caseSensitive: Bool) -> Bool {
+        guard start + prefix.count <= bytes.count else { return false }
+        for offset in 0..<prefix.count {
+            let byte = bytes[start + offset]
+            if (caseSensitive ? byte : foldCase(byte)) != prefix[offset] { return false }
         }
         return true
     }

@@ -3,6 +3,7 @@
 /// line can never move the cursor, retitle the window or hide text.
 public enum TerminalText {
     public static func sanitize(_ text: String) -> String {
+        guard hasControl(text) else { return text }
         var output = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var lookahead: Unicode.Scalar? = scalars.next()
@@ -24,6 +25,17 @@ public enum TerminalText {
             }
         }
         return String(output)
+    }
+
+    /// Whether `text` has a control character (C0 but tab, DEL, C1): without one, it is printed as is.
+    private static func hasControl(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            // C1 controls are C2 80...C2 9F.
+            if (byte < 0x20 && byte != 0x09) || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Skips the rest of an escape sequence whose ESC was just read; returns the next scalar.

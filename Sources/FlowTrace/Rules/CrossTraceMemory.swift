@@ -14,24 +14,31 @@ final class CrossTraceMemory {
     static let maxPerEntity = 4
 
     func remember(entity: EntityKey, trace: Trace, evidence: [StepMatch]) {
-        if entries[entity] == nil {
-            if order.count >= CrossTraceMemory.maxEntities {
-                let forgotten = order.count / 2
-                for key in order.prefix(forgotten) { entries[key] = nil }
-                order.removeFirst(forgotten)
-            }
-            order.append(entity)
+        let entry = Entry(trace: trace.id, lastLine: trace.lastLine, lastTime: trace.lastTime, evidence: evidence)
+        // One lookup, and the list changed in place: a copy would be copied again to append.
+        let isNew = Self.append(entry, to: &entries[entity, default: []])
+        guard isNew else { return }
+        order.append(entity)
+        if order.count > CrossTraceMemory.maxEntities {
+            // The oldest half, which the entity just added is not part of.
+            let forgotten = (order.count - 1) / 2
+            for key in order.prefix(forgotten) { entries[key] = nil }
+            order.removeFirst(forgotten)
         }
-        // Changed in place: a copy of the list would be copied again to append.
-        entries[entity, default: []].append(
-            Entry(trace: trace.id, lastLine: trace.lastLine, lastTime: trace.lastTime, evidence: evidence))
-        if entries[entity]!.count > CrossTraceMemory.maxPerEntity { entries[entity]!.removeFirst() }
+    }
+
+    /// Appends `entry` to `list`, keeping the last few; returns whether `list` was empty.
+    private static func append(_ entry: Entry, to list: inout [Entry]) -> Bool {
+        let wasEmpty = list.isEmpty
+        list.append(entry)
+        if list.count > maxPerEntity { list.removeFirst() }
+        return wasEmpty
     }
 
     /// The most recent remembered trace of `entity` that started before `trace` and ended
     /// within `window` of log time before `trace`'s first line.
     func earlier(for entity: EntityKey, before trace: Trace, within window: Int64) -> Entry? {
-        guard let firstLine = trace.lineNumbers.first else { return nil }
+        guard let firstLine = trace.events.first?.lineNumber else { return nil }
         return entries[entity]?.last { entry in
             guard entry.trace != trace.id, entry.evidence.first.map({ $0.lineNumber < firstLine }) ?? false else { return false }
             guard let then = entry.lastTime, let now = trace.firstTime, then.hasDate == now.hasDate else { return true }

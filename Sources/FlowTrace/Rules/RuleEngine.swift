@@ -47,19 +47,20 @@ public final class RuleEngine {
             let matched = MatchedTrace(matches: matches, events: events, text: text)
             for (index, rule) in rules.enumerated() {
                 if let condition = rule.condition, complete || !rule.usesAbsence,
-                   let evidence = condition.evaluate(matched, fields: rule.fields) {
+                   let evidence = rule.evaluate(condition, over: matched) {
                     let evidence = evidence.map { matched.stepMatch($0, fields: rule.fields) }
                     findings.append(finding(ruleSet.rules[index], trace: trace, evidence: evidence))
                 } else if let across = rule.across {
-                    findings += judgeAcross(index, across, fields: rule.fields, trace: trace, matched: matched)
+                    findings += judgeAcross(index, rule, across, trace: trace, matched: matched)
                 }
             }
             return findings
         }
     }
 
-    private func judgeAcross(_ index: Int, _ across: CompiledRule.Across, fields: RuleFields, trace: Trace,
+    private func judgeAcross(_ index: Int, _ rule: CompiledRule, _ across: CompiledRule.Across, trace: Trace,
                              matched: MatchedTrace) -> [Finding] {
+        let fields = rule.fields
         guard let entity = trace.key(of: across.entity) else { return [] }
         let memory: CrossTraceMemory
         if let existing = memories[index] {
@@ -69,12 +70,12 @@ public final class RuleEngine {
             memories[index] = memory
         }
         var findings: [Finding] = []
-        if let later = across.later.evaluate(matched, fields: fields),
+        if let later = rule.evaluate(across.later, over: matched),
            let earlier = memory.earlier(for: entity, before: trace, within: across.windowMilliseconds) {
             let evidence = earlier.evidence + later.map { matched.stepMatch($0, fields: fields) }
             findings.append(finding(ruleSet.rules[index], trace: trace, evidence: evidence))
         }
-        if let earlier = across.earlier.evaluate(matched, fields: fields) {
+        if let earlier = rule.evaluate(across.earlier, over: matched) {
             memory.remember(entity: entity, trace: trace, evidence: earlier.map { matched.stepMatch($0, fields: fields) })
         }
         return findings

@@ -7,12 +7,17 @@ public final class RuleRegex: @unchecked Sendable {
     /// Literals one of which every match contains (one per top-level alternative), used as the step's
     /// prefilter when it gives none.
     public let requiredLiterals: [String]?
+    /// Whether the pattern, and so its required literals, ignore case: by option or by a leading `(?i)`.
+    public let ignoresCase: Bool
 
     public var source: String { pattern.source }
     public var groupNames: [String] { pattern.groupNames }
 
     public init(_ source: String, caseInsensitive: Bool, location: FlowTraceError.Location?) throws {
         pattern = try Pattern(source, caseInsensitive: caseInsensitive, location: location)
-        requiredLiterals = caseInsensitive ? nil : LiteralPrefilter.requiredLiterals(of: source)
+        // A leading `(?i)` sets the option for the whole pattern.
+        let inlineCaseless = source.hasPrefix("(?i)")
+        requiredLiterals = LiteralPrefilter.requiredLiterals(of: inlineCaseless ? String(source.dropFirst(4)) : source)
+        ignoresCase = caseInsensitive || inlineCaseless
     }
 }

@@ -21,7 +21,10 @@ extension RuleStep {
         if let node = fields["regex"] {
             regex = try RuleRegex(try node.string(), caseInsensitive: try fields["case_insensitive"]?.bool() ?? false,
                                   location: node.location)
-            if contains.isEmpty, let literals = regex?.requiredLiterals { contains = literals }
+            if contains.isEmpty, let regex, let literals = regex.requiredLiterals {
+                contains = literals
+                containsIgnoresCase = regex.ignoresCase
+            }
         }
     }
 

@@ -14,6 +14,8 @@ public struct RuleStep: Sendable {
     public var outcome: TraceStatus?
     /// At least one of these literals must be in the message (the prefilter), when given.
     public var contains: [String] = []
+    /// Whether `contains` matches regardless of ASCII case (literals of a case-insensitive regex).
+    public var containsIgnoresCase = false
     public var regex: RuleRegex?
 
     public init(name: String) {

@@ -28,6 +28,19 @@ indirect enum CompiledCondition {
         }
     }
 
+    /// Whether the condition can hold only where one of its steps matched (most can): then a trace
+    /// where none did need not be evaluated.
+    var needsMatch: Bool {
+        switch self {
+        case .exists, .followedBy, .notFollowedBy: true
+        case .absent: false
+        case .count(_, let atLeast): atLeast > 0
+        case .all(let conditions): conditions.contains { $0.needsMatch }
+        case .any(let conditions): conditions.allSatisfy { $0.needsMatch }
+        case .not(let condition): !condition.needsMatch
+        }
+    }
+
     /// Whether the condition holds over `trace`'s matches, and the matches that show it. `fields`
     /// are those of the condition's rule.
     func evaluate(_ trace: MatchedTrace, fields: RuleFields) -> [TraceMatches.Reference]? {

@@ -11,7 +11,7 @@ struct CompiledStep {
     let outcome: TraceStatus?
     /// The logger prefix and the prefilter's literals in the ``StepLiterals``.
     let loggerPrefix: Range<Int>
-    let prefilter: Range<Int>
+    let prefilter: StepLiterals.Prefilter
 
     /// `step`, its literals added to `literals`.
     init(_ step: RuleStep, literals: inout StepLiterals) {
@@ -22,22 +22,28 @@ struct CompiledStep {
         client = step.client
         outcome = step.outcome
         loggerPrefix = literals.add(Array((step.loggerPrefix ?? "").utf8))
-        prefilter = step.contains.isEmpty ? 0..<0 : literals.add(LiteralPrefilter(literals: step.contains))
+        prefilter = step.contains.isEmpty ? .none : literals.add(LiteralPrefilter(literals: step.contains, caseInsensitive: step.containsIgnoresCase))
     }
 
     private static func mask(_ values: [UInt8]) -> UInt64 {
         values.isEmpty ? ~0 : values.reduce(0) { $0 | 1 << UInt64($1) }
     }
 
-    /// Whether `event` passes every check but the regex: the fields first, then the literals.
-    /// `event`'s text is `text`; its outcome and the bytes of its message are given.
+    /// Whether `event` passes every check but the regex: the scanned literals first (most events
+    /// have none, which one AND tells), then the fields, the literals searched one by one, and the
+    /// outcome. `event`'s text is `text`; `facts` are its own.
     @inline(__always)
-    func screens(_ event: Event, _ facts: EventFacts, text: UnsafeRawBufferPointer, literals: StepLiterals.View) -> Bool {
+    func screens(_ event: borrowing Event, _ facts: inout EventFacts, text: UnsafeRawBufferPointer,
+                 literals: StepLiterals.View) -> Bool {
+        let literalsPass = prefilter.passes(found: facts.foundLiterals)
+        if !literalsPass, prefilter.searched.isEmpty { return false }
+        let eventClient = event.client
         guard statuses & 1 << UInt64(event.status.rawValue) != 0, kinds & 1 << UInt64(event.kind.rawValue) != 0,
-              event.level >= minimumLevel, httpStatus.contains(event.httpStatus),
-              client == nil || event.client == client, outcome == nil || facts.outcome == outcome
+              event.level >= minimumLevel, httpStatus.contains(event.httpStatus), client == nil || eventClient == client
         else { return false }
         if !loggerPrefix.isEmpty, !literals.hasPrefix(event.logger.slice(text), loggerPrefix) { return false }
-        return literals.mayMatch(event.message.slice(text), present: facts.messageBytes, prefilter)
+        if !literalsPass, !literals.containsOne(event.message.slice(text), of: prefilter.searched) { return false }
+        guard let outcome else { return true }
+        return facts.outcome(of: event) == outcome
     }
 }

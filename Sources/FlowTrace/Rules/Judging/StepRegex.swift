@@ -15,7 +15,7 @@ final class StepRegex {
 
     /// Whether the pattern matches `message` (the message of `event`); keeps the groups it captured
     /// in `matches`. A match that hits the regex limits does not match and is reported in `limits`.
-    func matches(_ message: UnsafeRawBufferPointer, of event: Event, capturingInto matches: inout TraceMatches,
+    func matches(_ message: UnsafeRawBufferPointer, of event: borrowing Event, capturingInto matches: inout TraceMatches,
                  scratch: inout MatchScratch, limits: inout RegexLimitReport) -> Bool {
         switch pattern.firstMatch(in: message, scratch: &scratch) {
         case .noMatch:

@@ -64,17 +64,22 @@ struct StepTable {
             steps.withUnsafeBufferPointer { steps in
                 taggedSlots.withUnsafeBufferPointer { taggedSlots in
                     untaggedSlots.withUnsafeBufferPointer { untaggedSlots in
-                        for (index, event) in events.enumerated() {
-                            let facts = EventFacts(event, text: text, literals: literals)
-                            for tag in 0..<event.tags.storedCount {
-                                guard let group = tagKeys.firstIndex(of: event.tags.key(at: tag)) else { continue }
-                                for slot in taggedSlots[tagGroups[group]] where steps[slot].screens(
-                                    event, facts, text: text, literals: literals) {
-                                    record(slot, event, at: index, text: text, matches: &matches, scratch: &scratch, limits: &limits)
+                        // Events are read in place: a copy of each would cost more than its screens.
+                        events.withUnsafeBufferPointer { events in
+                            for index in events.indices {
+                                var facts = EventFacts(events[index], text: text, literals: literals)
+                                for tag in 0..<events[index].tags.storedCount {
+                                    guard let group = tagKeys.firstIndex(of: events[index].tags.key(at: tag)) else { continue }
+                                    for slot in taggedSlots[tagGroups[group]] where steps[slot].screens(
+                                        events[index], &facts, text: text, literals: literals) {
+                                        record(slot, events[index], at: index, text: text, matches: &matches, scratch: &scratch,
+                                               limits: &limits)
+                                    }
                                 }
-                            }
-                            for slot in untaggedSlots where steps[slot].screens(event, facts, text: text, literals: literals) {
-                                record(slot, event, at: index, text: text, matches: &matches, scratch: &scratch, limits: &limits)
+                                for slot in untaggedSlots where steps[slot].screens(events[index], &facts, text: text, literals: literals) {
+                                    record(slot, events[index], at: index, text: text, matches: &matches, scratch: &scratch,
+                                           limits: &limits)
+                                }
                             }
                         }
                     }
@@ -85,7 +90,7 @@ struct StepTable {
 
     /// Records a match of the step in `slot` on `event` (the trace's event at `index`), which passed
     /// the step's screen, if its regex (if any) matches too.
-    private func record(_ slot: Int, _ event: Event, at index: Int, text: UnsafeRawBufferPointer,
+    private func record(_ slot: Int, _ event: borrowing Event, at index: Int, text: UnsafeRawBufferPointer,
                         matches: inout TraceMatches, scratch: inout MatchScratch, limits: inout RegexLimitReport) {
         let firstCapture = matches.captures.count
         if let regex = regexes[slot],

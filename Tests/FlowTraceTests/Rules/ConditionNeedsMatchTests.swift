@@ -1,0 +1,36 @@
+import Testing
+@testable import FlowTrace
+
+/// The engine skips a condition that needs a match on a trace where no step of its rule matched:
+/// that must be exactly the conditions that do not hold over no matches.
+@Suite struct ConditionNeedsMatchTests {
+    private static let steps = ["a", "b"]
+
+    private func randomCondition(depth: Int, using random: inout SeededGenerator) -> RuleCondition {
+        func step() -> String { Self.steps.randomElement(using: &random)! }
+        switch Int.random(in: depth > 2 ? 0...4 : 0...7, using: &random) {
+        case 0: return .exists(step())
+        case 1: return .absent(step())
+        case 2: return .followedBy(step(), step(), same: [])
+        case 3: return .notFollowedBy(step(), step(), same: [])
+        case 4: return .count(step(), atLeast: Int.random(in: 0...2, using: &random))
+        case 5: return .all((0..<Int.random(in: 1...3, using: &random)).map { _ in randomCondition(depth: depth + 1, using: &random) })
+        case 6: return .any((0..<Int.random(in: 1...3, using: &random)).map { _ in randomCondition(depth: depth + 1, using: &random) })
+        default: return .not(randomCondition(depth: depth + 1, using: &random))
+        }
+    }
+
+    @Test func needsMatchIsNotHoldingOverNoMatches() {
+        var random = SeededGenerator(seed: 5)
+        let slots = Dictionary(uniqueKeysWithValues: Self.steps.enumerated().map { ($1, $0) })
+        let rule = Rule(id: "r", title: "", severity: .error, description: "", remediation: "", message: MessageTemplate(""),
+                        steps: Self.steps.map { RuleStep(name: $0) }, examples: [], file: "")
+        let fields = RuleFields(rule)
+        let nothing = MatchedTrace(matches: TraceMatches(slots: Self.steps.count), events: [],
+                                   text: UnsafeRawBufferPointer(start: nil, count: 0))
+        for _ in 0..<500 {
+            let condition = CompiledCondition(randomCondition(depth: 0, using: &random), slots: slots, fields: fields)
+            #expect(condition.needsMatch == (condition.evaluate(nothing, fields: fields) == nil))
+        }
+    }
+}
