@@ -12,7 +12,8 @@ public enum TraceStatus: UInt8, Sendable, Comparable {
 
     public static func < (lhs: TraceStatus, rhs: TraceStatus) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// What one event says about its trace's outcome.
+    /// What one event says about its trace's outcome. Inlined: a call would copy the event.
+    @inline(__always)
     public init(of event: Event) {
         if event.status == .error || event.level >= .error || event.httpStatus >= 500
             || (event.kind != .httpCall && event.httpStatus >= 400) {
