@@ -144,7 +144,7 @@ if [[ $HAVE_BIN -eq 1 ]]; then
     # Where the CPU goes, per pipeline stage (one run each).
     for input in "$BIG" "$BIG.gz"; do
         FLOWTRACE_STAGE_TIMES=1 "$BIN" $SCAN_ARGS "$DATA/$input" 2>&1 >/dev/null |
-            sed -n "s|^flowtrace: stage CPU: |stage CPU, $input: |p" >>"$TMP/stages"
+            sed -n "s|^flowtrace: stage CPU: |stage CPU, $input: |p" >>"$TMP/stages" || true
     done
     log "peak memory"
     RSS_SMALL=$(peak_mb "$DATA/$SMALLF")
