@@ -31,7 +31,10 @@ final class JudgingStage: @unchecked Sendable {
     init(judge: @escaping (Trace) -> [Finding], report: @escaping (Trace, [Finding]) throws -> Void) {
         self.judge = judge
         self.report = report
-        let thread = Thread { [self] in work() }
+        let thread = Thread { [self] in
+            StagePriority.lowerCurrentThread()
+            work()
+        }
         thread.stackSize = 1 << 20
         thread.name = "flowtrace-judge"
         thread.start()

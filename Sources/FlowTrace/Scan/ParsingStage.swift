@@ -21,7 +21,10 @@ final class ParsingStage: @unchecked Sendable {
     /// `idleInterval`. Rethrows the reader's error after the events before it, or `body`'s.
     func run(idleInterval: Duration, onIdle: () -> Void,
              _ body: (Event, UnsafeRawBufferPointer) throws -> Void) throws {
-        let thread = Thread { [self] in produce(idleInterval: idleInterval) }
+        let thread = Thread { [self] in
+            StagePriority.lowerCurrentThread()
+            produce(idleInterval: idleInterval)
+        }
         thread.stackSize = 1 << 20
         thread.name = "flowtrace-parse"
         thread.start()
