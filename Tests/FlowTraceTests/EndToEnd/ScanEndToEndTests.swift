@@ -50,6 +50,17 @@ import Testing
         #expect(!noColor.stdout.contains("\u{1b}["))
     }
 
+    @Test func stageTimesOnlyWhenTheEnvironmentAsks() throws {
+        let plain = try BinaryRunner.run(["scan", "--format", "jsonl", incident])
+        #expect(!plain.stderr.contains("stage CPU"))
+        let timed = try BinaryRunner.run(["scan", "--format", "jsonl", incident], environment: ["FLOWTRACE_STAGE_TIMES": "1"])
+        #expect(timed.stdout == plain.stdout)
+        let line = try #require(timed.stderr.split(separator: "\n").first { $0.hasPrefix("flowtrace: stage CPU: ") })
+        for stage in ["read+parse", "correlate", "judge+report", "total"] {
+            #expect(line.contains("\(stage) "), "no \(stage) in \(line)")
+        }
+    }
+
     @Test func readsStandardInputWithDashAndWithoutArguments() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: incident))
         for arguments in [["scan", "--format", "jsonl", "-"], ["scan", "--format", "jsonl"]] {
