@@ -15,7 +15,7 @@ struct EntityTable<Value> {
     }
 
     private func home(of key: EntityKey) -> Int {
-        Int(truncatingIfNeeded: (key.low ^ key.high) &* 0x9E37_79B9_7F4A_7C15 >> 32) & mask
+        Int(truncatingIfNeeded: ((key.low ^ key.high) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
