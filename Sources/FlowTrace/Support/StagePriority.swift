@@ -5,12 +5,12 @@ import Darwin
 #endif
 
 /// Scheduling of the pipeline's helper threads. The correlating thread is the critical path and
-/// the machines have two cores: the reading, parsing and judging threads run a few nice levels
+/// the machines have two cores: the reading, parsing and judging threads run ten nice levels
 /// below it, so that the scheduler keeps the correlator running and shares the other core among
 /// them, instead of time-slicing all four evenly and leaving the correlator waiting.
 enum StagePriority {
     /// How many nice levels the helper threads run below the correlating thread.
-    static let helperNiceOffset: Int32 = 5
+    static let helperNiceOffset: Int32 = 10
 
     /// Lowers the calling thread's priority by ``helperNiceOffset``. On Linux, `setpriority` with
     /// `who` 0 changes the calling thread only (nice values are per thread). Raising a nice value

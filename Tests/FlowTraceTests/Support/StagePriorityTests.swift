@@ -6,7 +6,7 @@ import Testing
 
 /// The helper threads of a scan run below the correlating (main) thread.
 @Suite struct StagePriorityTests {
-    @Test func aHelperThreadRunsFiveNiceLevelsBelowTheProcess() async throws {
+    @Test func aHelperThreadRunsNiceLevelsBelowTheProcess() async throws {
         let which = __priority_which_t(PRIO_PROCESS.rawValue)
         let base = getpriority(which, id_t(getpid()))
         let lowered: Int32 = await withCheckedContinuation { continuation in
