@@ -109,8 +109,10 @@ extension Correlator {
         return partner.number
     }
 
+    /// Whether `trace`'s body is evidently still at work: it awaits an operation it announced, its
+    /// last line is an HTTP response it has yet to handle, or its last step is not one that ends.
     func looksUnfinished(_ trace: Trace) -> Bool {
-        trace.pendingOperation != nil || !calls.mayAwait(step: trace.lastStepKey, call: CallLearning.endKey)
+        trace.pendingOperation != nil || trace.events.last?.kind == .httpCall || !calls.mayEnd(step: trace.lastStepKey)
     }
 
     /// Learns which call the step before `event` (an HTTP response given to trace `number` with
