@@ -28,25 +28,44 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
          SyntheticEvent(line + 1, "🔍 [GENERATION] Starting credit check for user \(user)", tags: ["GENERATION"], user: user)]
     }
 
+    /// Feeds two new requests whose first response goes to A's head but is B's (users B then A),
+    /// then `rest` and A's end line with `status`; returns the trace of request A.
+    private func traceOfA(after rest: [SyntheticEvent], endLine: Int, status: UInt16) -> Trace? {
+        let harness = CorrelationHarness()
+        harness.feed([started(1, requestA), validating(2), started(3, requestB), validating(4), authResponse(5)]
+            + authenticated(6, userB) + [authResponse(8)] + authenticated(9, userA) + rest + [
+                SyntheticEvent(endLine, "[\(requestA)] POST /api/v1/generations - \(status) - 40ms", request: requestA,
+                               kind: .requestEnd, method: .post, path: "/api/v1/generations", httpStatus: status),
+            ])
+        harness.correlator.finish()
+        return harness.traces.first { $0.requestText == requestA }
+    }
+
     /// Both new requests await authentication; the first response goes to the longest waiting head
     /// (A's). When A's end line comes, B's body has just logged an HTTP response it has yet to
     /// handle: it is still at work, so the body that finished is the one A's trace holds.
     @Test func aBodyThatLastLoggedAResponseIsStillAtWork() {
-        let harness = CorrelationHarness()
-        harness.feed([started(1, requestA), validating(2), started(3, requestB), validating(4), authResponse(5)]
-            + authenticated(6, userB) + [authResponse(8)] + authenticated(9, userA) + [
-                SyntheticEvent(11, "✅ [GENERATION] Credit check passed for user \(userB)", tags: ["GENERATION"], user: userB),
-                SyntheticEvent(12, "👤 [USER_REPO] Getting user by ID: \(userA)", tags: ["USER_REPO"], user: userA),
-                SyntheticEvent(13, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"],
-                               table: "users", operation: .select),
-                SyntheticEvent(14, "HTTP Request: GET https://x.supabase.co/rest/v1/users?id=eq.\(userA) \"HTTP/2 200 OK\"",
-                               user: userA, kind: .httpCall, table: "users", operation: .select, httpStatus: 200),
-                SyntheticEvent(15, "[\(requestA)] POST /api/v1/generations - 201 - 40ms", request: requestA, kind: .requestEnd,
-                               method: .post, path: "/api/v1/generations", httpStatus: 201),
-            ])
-        harness.correlator.finish()
-        let traceA = harness.traces.first { $0.requestText == requestA }
+        let traceA = traceOfA(after: [
+            SyntheticEvent(11, "✅ [GENERATION] Credit check passed for user \(userB)", tags: ["GENERATION"], user: userB),
+            SyntheticEvent(12, "👤 [USER_REPO] Getting user by ID: \(userA)", tags: ["USER_REPO"], user: userA),
+            SyntheticEvent(13, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"],
+                           table: "users", operation: .select),
+            SyntheticEvent(14, "HTTP Request: GET https://x.supabase.co/rest/v1/users?id=eq.\(userA) \"HTTP/2 200 OK\"",
+                           user: userA, kind: .httpCall, table: "users", operation: .select, httpStatus: 200),
+        ], endLine: 15, status: 201)
         #expect(traceA?.userText == userB)
         #expect(traceA?.lineNumbers == [1, 2, 5, 6, 7, 11, 15])
+    }
+
+    /// A request that failed logged a warning or an error on the way: when A's end line reports a
+    /// failure, the body that just finished cleanly is not A's, the one that warned is.
+    @Test func aFailedRequestsBodyIsOneThatWarned() {
+        let traceA = traceOfA(after: [
+            SyntheticEvent(11, "⚠️ [GENERATION] Insufficient credits for user \(userA)", tags: ["GENERATION"], user: userA,
+                           status: .warning, level: .warning),
+            SyntheticEvent(12, "✅ [GENERATION] Credit check passed for user \(userB)", tags: ["GENERATION"], user: userB),
+        ], endLine: 13, status: 400)
+        #expect(traceA?.userText == userA)
+        #expect(traceA?.lineNumbers == [1, 2, 8, 9, 10, 11, 13])
     }
 }
