@@ -48,6 +48,16 @@ struct CallLearning {
         return calls[known..<known + Int(callCounts[index])].contains(call)
     }
 
+    /// Whether a request whose last line was `step` may have finished: yes unless the step is
+    /// known to precede an HTTP call (a step that awaits a call before it goes on, even if a wrong
+    /// guess once taught that it ended a request) or known to precede no end.
+    func mayEnd(step: UInt64) -> Bool {
+        let index = slot(of: step)
+        guard steps[index] != 0 else { return true }
+        let known = index * CallLearning.maxCallsPerStep
+        return calls[known..<known + Int(callCounts[index])].allSatisfy { $0 == CallLearning.endKey }
+    }
+
     /// The key of a step: the line's first tag and the first word after it (`AUTH Validating`).
     static func stepKey(of event: Event, text: UnsafeRawBufferPointer) -> UInt64 {
         guard !event.tags.isEmpty else { return 0 }

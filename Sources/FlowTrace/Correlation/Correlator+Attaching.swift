@@ -71,8 +71,10 @@ extension Correlator {
     }
 
     /// At a request's end line: if a rival request's guessed body, rather than this trace's, is the
-    /// one that just finished, the two heads were swapped; exchange them back. Returns the trace the end line joins. Confident traces teach which steps end a request.
-    func verifyHead(of number: Int) -> Int {
+    /// one that just finished, the two heads were swapped; exchange them back. A failed request
+    /// (`endStatus` 400 or more) logged a warning or an error on the way. Returns the trace the end
+    /// line joins. Confident traces teach which steps end a request.
+    func verifyHead(of number: Int, endStatus: UInt16) -> Int {
         guard let trace = open[number] else { return number }
         guessedHeads.removeAll { open[$0]?.headRivals.isEmpty ?? true }
         let rivalsNamingIt = guessedHeads.filter { open[$0]!.headRivals.contains(number) }
@@ -85,6 +87,7 @@ extension Correlator {
         var finished: Trace?
         func consider(_ candidate: Trace?, sameEndpoint: Bool = false) {
             guard let candidate, candidate.headCount != nil, !candidate.hasEnded, !looksUnfinished(candidate),
+                  endStatus < 400 || candidate.worstLine > .ok,
                   !sameEndpoint || candidate.endpoint == trace.endpoint,
                   finished.map({ candidate.lastLine > $0.lastLine }) ?? true else { return }
             finished = candidate
@@ -109,8 +112,10 @@ extension Correlator {
         return partner.number
     }
 
+    /// Whether `trace`'s body is evidently still at work: it awaits an operation it announced, its
+    /// last line is an HTTP response it has yet to handle, or its last step is not one that ends.
     func looksUnfinished(_ trace: Trace) -> Bool {
-        trace.pendingOperation != nil || !calls.mayAwait(step: trace.lastStepKey, call: CallLearning.endKey)
+        trace.pendingOperation != nil || trace.events.last?.kind == .httpCall || !calls.mayEnd(step: trace.lastStepKey)
     }
 
     /// Learns which call the step before `event` (an HTTP response given to trace `number` with

@@ -1,0 +1,71 @@
+import Testing
+@testable import FlowTrace
+
+private let userA = "22cb3917-57f6-49c6-ac96-ec266570081b"
+private let userB = "5a0f9c1e-8d2b-4f7a-9e3c-1b2d3e4f5a6b"
+private let requestA = "0b6c8a2e-1f3d-4e5a-9b7c-2d4e6f8a0b1c"
+private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
+
+/// A request's end line checks the guessed head of its trace against the bodies that could have
+/// just finished, and only those.
+@Suite struct HeadVerificationTests {
+    private func started(_ line: Int, _ request: String) -> SyntheticEvent {
+        SyntheticEvent(line, "[\(request)] POST /api/v1/generations - Started", request: request, kind: .requestStart,
+                       method: .post, path: "/api/v1/generations")
+    }
+
+    private func validating(_ line: Int) -> SyntheticEvent {
+        SyntheticEvent(line, "🔐 [AUTH] Validating JWT for POST /api/v1/generations", tags: ["AUTH"])
+    }
+
+    private func authResponse(_ line: Int) -> SyntheticEvent {
+        SyntheticEvent(line, "HTTP Request: GET https://x.supabase.co/auth/v1/user \"HTTP/2 200 OK\"",
+                       kind: .httpCall, method: .get, path: "/auth/v1/user", httpStatus: 200)
+    }
+
+    private func authenticated(_ line: Int, _ user: String) -> [SyntheticEvent] {
+        [SyntheticEvent(line, "✅ [AUTH] Authenticated user \(user)", tags: ["AUTH"], user: user),
+         SyntheticEvent(line + 1, "🔍 [GENERATION] Starting credit check for user \(user)", tags: ["GENERATION"], user: user)]
+    }
+
+    /// Feeds two new requests whose first response goes to A's head but is B's (users B then A),
+    /// then `rest` and A's end line with `status`; returns the trace of request A.
+    private func traceOfA(after rest: [SyntheticEvent], endLine: Int, status: UInt16) -> Trace? {
+        let harness = CorrelationHarness()
+        harness.feed([started(1, requestA), validating(2), started(3, requestB), validating(4), authResponse(5)]
+            + authenticated(6, userB) + [authResponse(8)] + authenticated(9, userA) + rest + [
+                SyntheticEvent(endLine, "[\(requestA)] POST /api/v1/generations - \(status) - 40ms", request: requestA,
+                               kind: .requestEnd, method: .post, path: "/api/v1/generations", httpStatus: status),
+            ])
+        harness.correlator.finish()
+        return harness.traces.first { $0.requestText == requestA }
+    }
+
+    /// Both new requests await authentication; the first response goes to the longest waiting head
+    /// (A's). When A's end line comes, B's body has just logged an HTTP response it has yet to
+    /// handle: it is still at work, so the body that finished is the one A's trace holds.
+    @Test func aBodyThatLastLoggedAResponseIsStillAtWork() {
+        let traceA = traceOfA(after: [
+            SyntheticEvent(11, "✅ [GENERATION] Credit check passed for user \(userB)", tags: ["GENERATION"], user: userB),
+            SyntheticEvent(12, "👤 [USER_REPO] Getting user by ID: \(userA)", tags: ["USER_REPO"], user: userA),
+            SyntheticEvent(13, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"],
+                           table: "users", operation: .select),
+            SyntheticEvent(14, "HTTP Request: GET https://x.supabase.co/rest/v1/users?id=eq.\(userA) \"HTTP/2 200 OK\"",
+                           user: userA, kind: .httpCall, table: "users", operation: .select, httpStatus: 200),
+        ], endLine: 15, status: 201)
+        #expect(traceA?.userText == userB)
+        #expect(traceA?.lineNumbers == [1, 2, 5, 6, 7, 11, 15])
+    }
+
+    /// A request that failed logged a warning or an error on the way: when A's end line reports a
+    /// failure, the body that just finished cleanly is not A's, the one that warned is.
+    @Test func aFailedRequestsBodyIsOneThatWarned() {
+        let traceA = traceOfA(after: [
+            SyntheticEvent(11, "⚠️ [GENERATION] Insufficient credits for user \(userA)", tags: ["GENERATION"], user: userA,
+                           status: .warning, level: .warning),
+            SyntheticEvent(12, "✅ [GENERATION] Credit check passed for user \(userB)", tags: ["GENERATION"], user: userB),
+        ], endLine: 13, status: 400)
+        #expect(traceA?.userText == userA)
+        #expect(traceA?.lineNumbers == [1, 2, 8, 9, 10, 11, 13])
+    }
+}
