@@ -72,9 +72,10 @@ extension Correlator {
 
     /// At a request's end line: if a rival request's guessed body, rather than this trace's, is the
     /// one that just finished, the two heads were swapped; exchange them back. A failed request
-    /// (`endStatus` 400 or more) logged a warning or an error on the way. Returns the trace the end
+    /// (`endStatus` 400 or more) logged a warning or an error on the way; a request whose path
+    /// names a generation has a body about that generation. Returns the trace the end
     /// line joins. Confident traces teach which steps end a request.
-    func verifyHead(of number: Int, endStatus: UInt16) -> Int {
+    func verifyHead(of number: Int, endStatus: UInt16, pathGeneration: EntityKey? = nil) -> Int {
         guard let trace = open[number] else { return number }
         guessedHeads.removeAll { open[$0]?.headRivals.isEmpty ?? true }
         let rivalsNamingIt = guessedHeads.filter { open[$0]!.headRivals.contains(number) }
@@ -88,6 +89,7 @@ extension Correlator {
         func consider(_ candidate: Trace?, sameEndpoint: Bool = false) {
             guard let candidate, candidate.headCount != nil, !candidate.hasEnded, !looksUnfinished(candidate),
                   endStatus < 400 || candidate.worstLine > .ok,
+                  pathGeneration.map({ candidate.bodyMayServe(generation: $0) }) ?? true,
                   !sameEndpoint || candidate.endpoint == trace.endpoint,
                   finished.map({ candidate.lastLine > $0.lastLine }) ?? true else { return }
             finished = candidate

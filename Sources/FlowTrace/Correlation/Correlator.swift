@@ -128,7 +128,9 @@ public final class Correlator {
         var number: Int
         if let existing = byRequest[request] {
             number = existing
-            if event.kind == .requestEnd { number = verifyHead(of: number, endStatus: event.httpStatus) }
+            if event.kind == .requestEnd {
+                number = verifyHead(of: number, endStatus: event.httpStatus, pathGeneration: event.generation?.key)
+            }
         } else {
             number = openTrace(for: event, text: text)
             open[number]!.awaitsFlowStart = true

@@ -7,6 +7,18 @@ extension Trace {
     /// request-tracking line, no user known yet.
     var isFreshHead: Bool { awaitsFlowStart && user == nil && headCount == nil }
 
+    /// Whether the body (the lines after the head) could be a request about `generation`: it names
+    /// that generation, or none at all.
+    func bodyMayServe(generation: EntityKey) -> Bool {
+        var namesAny = false
+        for index in (headCount ?? events.count)..<events.count {
+            guard let named = events[index].generation?.key else { continue }
+            if named == generation { return true }
+            namesAny = true
+        }
+        return !namesAny
+    }
+
     /// Swaps heads (events, request id, endpoint and the flow the endpoint named) with `other`.
     func exchangeHead(with other: Trace) {
         // A head still waiting for its first response is all head.

@@ -68,4 +68,26 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
         #expect(traceA?.userText == userA)
         #expect(traceA?.lineNumbers == [1, 2, 8, 9, 10, 11, 13])
     }
+
+    /// A request whose path names a generation has a body about that generation: when A's end line
+    /// names generation A, the body that finished last but is about another generation is not A's.
+    @Test func aRequestAboutAGenerationTakesTheBodyAboutIt() {
+        let generationA = "9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f"
+        let generationB = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"
+        let harness = CorrelationHarness()
+        harness.feed([started(1, requestA), validating(2), started(3, requestB), validating(4), authResponse(5)]
+            + authenticated(6, userB) + [authResponse(8)] + authenticated(9, userA) + [
+                SyntheticEvent(11, "✅ [GENERATION] Generation \(generationA) status: completed for user \(userA)", tags: ["GENERATION"],
+                               user: userA, generation: generationA),
+                SyntheticEvent(12, "✅ [GENERATION] Generation \(generationB) status: completed for user \(userB)", tags: ["GENERATION"],
+                               user: userB, generation: generationB),
+                SyntheticEvent(13, "[\(requestA)] GET /api/v1/generations/\(generationA) - 200 - 12ms",
+                               generation: generationA, request: requestA, kind: .requestEnd, method: .get,
+                               path: "/api/v1/generations/\(generationA)", httpStatus: 200),
+            ])
+        harness.correlator.finish()
+        let traceA = harness.traces.first { $0.requestText == requestA }
+        #expect(traceA?.userText == userA)
+        #expect(traceA?.lineNumbers == [1, 2, 8, 9, 10, 11, 13])
+    }
 }
