@@ -138,7 +138,7 @@ if [[ $HAVE_BIN -eq 1 ]]; then
     T_FT=$(seconds ft "'$BIN' $SCAN_ARGS '$DATA/$BIG' >/dev/null")
     T_FTGZ=$(seconds ftgz "'$BIN' $SCAN_ARGS '$DATA/$BIG.gz' >/dev/null")
     # The same scans with every built-in rule disabled: what the rule engine costs.
-    NO_RULES="--disable $(cd "$ROOT/Rules/rules" && ls *.yaml | sed 's/\.yaml$//' | paste -sd, -)"
+    NO_RULES="--disable $("$BIN" rules list | awk '{print $1}' | paste -sd, -)"
     T_FT_NR=$(seconds ftnr "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG' >/dev/null")
     T_FTGZ_NR=$(seconds ftgznr "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG.gz' >/dev/null")
     # Where the CPU goes, per pipeline stage (one run each).

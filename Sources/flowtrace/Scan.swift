@@ -15,6 +15,9 @@ struct Scan: ParsableCommand {
             In CI: --format sarif|junit|github writes a machine report (with --output FILE, to FILE \
             while the human report still goes to the terminal); --write-baseline FILE records the \
             current findings and --baseline FILE accepts them, so that only new findings fail.
+
+            With FLOWTRACE_STAGE_TIMES=1 in the environment, the CPU time of each pipeline stage \
+            (read+parse, correlate, judge+report) is written to standard error after each input.
             """
     )
 

@@ -117,7 +117,7 @@ extension Correlator {
     /// Whether `trace`'s body is evidently still at work: it awaits an operation it announced, its
     /// last line is an HTTP response it has yet to handle, or its last step is not one that ends.
     func looksUnfinished(_ trace: Trace) -> Bool {
-        trace.pendingOperation != nil || trace.events.last?.kind == .httpCall || !calls.mayEnd(step: trace.lastStepKey)
+        trace.pendingOperation != nil || trace.endsWithResponse || !calls.mayEnd(step: trace.lastStepKey)
     }
 
     /// Learns which call the step before `event` (an HTTP response given to trace `number` with

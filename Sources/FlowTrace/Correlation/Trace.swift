@@ -75,6 +75,11 @@ public final class Trace {
         text.reserveCapacity(4096)
     }
 
+    /// Whether its last line is an HTTP response (read in place: `events.last` would copy the event).
+    var endsWithResponse: Bool {
+        !events.isEmpty && events[events.count - 1].kind == .httpCall
+    }
+
     /// The line numbers of its events, in order.
     public var lineNumbers: [Int] { events.map(\.lineNumber) }
 

@@ -5,7 +5,7 @@ import Testing
 /// random order (removal shifts probe runs back, the easy part to get wrong).
 @Suite struct LookupTableTests {
     @Test func traceTableAgreesWithADictionary() {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         var table = TraceTable(capacity: 4)
         var reference: [Int: Trace] = [:]
         var next = 1
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func entityTableAgreesWithADictionary() {
-        var generator = SplitMix(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         var table = EntityTable<[Int]>()
         var reference: [EntityKey: [Int]] = [:]
         // Few distinct keys, so that entries are updated and removed as often as added.

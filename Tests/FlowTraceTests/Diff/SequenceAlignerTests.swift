@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func randomSequencesAlignOptimally() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<300 {
             let a = (0..<Int(generator.next() % 30)).map { _ in generator.next() % 5 }
             let b = (0..<Int(generator.next() % 30)).map { _ in generator.next() % 5 }

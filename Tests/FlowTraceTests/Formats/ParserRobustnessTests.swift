@@ -26,7 +26,7 @@ import Testing
 
     @Test func randomNoise() {
         var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let alphabet = Array("{}[]\":,\\u0123456789abcdefABCDEF-_ .|/?=&\u{1b}TZ:+".utf8) + [0x00, 0x80, 0xC3, 0xE2, 0xF0, 0xFF, 0x9F]
         for round in 0..<20_000 {
             let length = Int(generator.next() % 120)
@@ -46,18 +46,5 @@ import Testing
                 #expect(Self.rangesAreInside(event, count: count))
             }
         }
-    }
-}
-
-/// A small deterministic generator, so that failures reproduce.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

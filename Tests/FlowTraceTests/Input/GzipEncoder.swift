@@ -8,20 +8,8 @@ enum GzipEncoder {
         let status = flowtrace_deflateInit2(&stream, level, 31, 8, Z_DEFAULT_STRATEGY)
         precondition(status == Z_OK, "deflateInit2 failed: \(status)")
         defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))) + 64)
-        var input = bytes
-        let produced = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = UInt32(inBuffer.count)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = UInt32(outBuffer.count)
-                let result = deflate(&stream, Z_FINISH)
-                precondition(result == Z_STREAM_END, "deflate failed: \(result)")
-                return outBuffer.count - Int(stream.avail_out)
-            }
-        }
-        return Array(output[..<produced])
+        let capacity = Int(deflateBound(&stream, UInt(bytes.count))) + 64
+        return deflateStep(&stream, bytes, capacity: capacity, flush: Z_FINISH)
     }
 
     /// A text as one gzip member.
@@ -37,21 +25,27 @@ enum GzipEncoder {
         precondition(status == Z_OK, "deflateInit2 failed: \(status)")
         defer { deflateEnd(&stream) }
         return parts.indices.map { index in
-            var input = Array(parts[index].utf8)
-            var output = [UInt8](repeating: 0, count: input.count * 2 + 1024)
+            let input = Array(parts[index].utf8)
             let flush = index == parts.count - 1 ? Z_FINISH : Z_SYNC_FLUSH
-            let produced = input.withUnsafeMutableBufferPointer { inBuffer in
-                output.withUnsafeMutableBufferPointer { outBuffer in
-                    stream.next_in = inBuffer.baseAddress
-                    stream.avail_in = UInt32(inBuffer.count)
-                    stream.next_out = outBuffer.baseAddress
-                    stream.avail_out = UInt32(outBuffer.count)
-                    let result = deflate(&stream, flush)
-                    precondition(result == (flush == Z_FINISH ? Z_STREAM_END : Z_OK), "deflate failed: \(result)")
-                    return outBuffer.count - Int(stream.avail_out)
-                }
-            }
-            return Array(output[..<produced])
+            return deflateStep(&stream, input, capacity: input.count * 2 + 1024, flush: flush)
         }
+    }
+
+    /// Compresses all of `input` with one `deflate` call of `flush` into at most `capacity` bytes.
+    private static func deflateStep(_ stream: inout z_stream, _ input: [UInt8], capacity: Int, flush: Int32) -> [UInt8] {
+        var input = input
+        var output = [UInt8](repeating: 0, count: capacity)
+        let produced = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                stream.next_in = inBuffer.baseAddress
+                stream.avail_in = UInt32(inBuffer.count)
+                stream.next_out = outBuffer.baseAddress
+                stream.avail_out = UInt32(outBuffer.count)
+                let result = deflate(&stream, flush)
+                precondition(result == (flush == Z_FINISH ? Z_STREAM_END : Z_OK), "deflate failed: \(result)")
+                return outBuffer.count - Int(stream.avail_out)
+            }
+        }
+        return Array(output[..<produced])
     }
 }
