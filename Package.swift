@@ -23,6 +23,10 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
+        .target(
+            name: "CMemoryHints",
+            path: "Sources/CMemoryHints"
+        ),
         .executableTarget(
             name: "embed-data",
             path: "Sources/embed-data"
@@ -37,6 +41,7 @@ let package = Package(
             dependencies: [
                 "CZlib",
                 "CPCRE2",
+                "CMemoryHints",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: [

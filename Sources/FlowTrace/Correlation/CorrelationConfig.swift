@@ -1,7 +1,11 @@
 /// How lines are grouped into traces: the flows, the keys, and when traces close.
 /// Read from `Rules/correlation.yaml`; see that file for the meaning of each field.
 public struct CorrelationConfig: Sendable {
-    public var keys: [EntityKind] = [.request, .generation, .user]
+    public var keys: [EntityKind] = [.request, .generation, .user] {
+        didSet { usedKeys = CorrelationConfig.mask(of: keys) }
+    }
+    /// `keys` as a bit mask: ``uses(_:)`` is asked several times per line.
+    private var usedKeys = CorrelationConfig.mask(of: [.request, .generation, .user])
     /// Log time without a new line after which a trace closes, in milliseconds.
     public var idleWindowMilliseconds: Int64 = 120_000
     /// Lines of the stream without a new line of a trace after which it closes (logs without time).
@@ -38,6 +42,7 @@ public struct CorrelationConfig: Sendable {
                 }
                 return kind
             }
+            usedKeys = CorrelationConfig.mask(of: keys)  // observers do not run in an initializer
         }
         if let node = fields["idle_window"] { idleWindowMilliseconds = try node.durationMilliseconds() }
         if let node = fields["idle_lines"] { idleLines = try node.int() }
@@ -52,5 +57,17 @@ public struct CorrelationConfig: Sendable {
         }
     }
 
-    public func uses(_ key: EntityKind) -> Bool { keys.contains(key) }
+    public func uses(_ key: EntityKind) -> Bool { usedKeys & CorrelationConfig.bit(of: key) != 0 }
+
+    private static func bit(of key: EntityKind) -> UInt8 {
+        switch key {
+        case .request: 1
+        case .generation: 2
+        case .user: 4
+        }
+    }
+
+    private static func mask(of keys: [EntityKind]) -> UInt8 {
+        keys.reduce(0) { $0 | bit(of: $1) }
+    }
 }

@@ -30,7 +30,6 @@ extension Correlator {
     func resolvePendingRun(preferring preferred: Int?) {
         guard pending.isActive else { return }
         let owner: Int?
-        let fresh = pending.heldUser == nil ? [] : pending.candidates.filter { open[$0]?.isFreshHead == true }
         if let preferred, pending.candidates.contains(preferred) {
             owner = preferred
         } else if pending.heldUser != nil {
@@ -38,10 +37,17 @@ extension Correlator {
         } else {
             owner = pending.candidates.first { open[$0] != nil }
         }
-        if let owner, fresh.contains(owner), let trace = open[owner] {
-            // Which new request this response continues is a guess among requests of the same flow.
-            trace.headRivals = fresh.filter { $0 != owner && open[$0]?.flowIndex == trace.flowIndex }
-            if !trace.headRivals.isEmpty, !guessedHeads.contains(owner) { guessedHeads.append(owner) }
+        if pending.heldUser != nil, let owner, let trace = open[owner], trace.isFreshHead {
+            // Which new request this response continues is a guess among the other new requests of
+            // the same flow.
+            var rivals: [Int] = []
+            for candidate in pending.candidates where candidate != owner {
+                if let rival = open[candidate], rival.isFreshHead, rival.flowIndex == trace.flowIndex {
+                    rivals.append(candidate)
+                }
+            }
+            trace.headRivals = rivals
+            if !rivals.isEmpty, !guessedHeads.contains(owner) { guessedHeads.append(owner) }
         }
         var first = true
         pending.drain { event, text in
@@ -77,8 +83,7 @@ extension Correlator {
     /// line joins. Confident traces teach which steps end a request.
     func verifyHead(of number: Int, endStatus: UInt16, pathGeneration: EntityKey? = nil) -> Int {
         guard let trace = open[number] else { return number }
-        guessedHeads.removeAll { open[$0]?.headRivals.isEmpty ?? true }
-        let rivalsNamingIt = guessedHeads.filter { open[$0]!.headRivals.contains(number) }
+        let rivalsNamingIt = pruneGuessedHeads(namingRival: number)
         if trace.headRivals.isEmpty, rivalsNamingIt.isEmpty {
             if trace.headCount != nil { calls.learn(step: trace.lastStepKey, call: CallLearning.endKey) }
             return number
@@ -112,6 +117,22 @@ extension Correlator {
         if let request = trace.request { byRequest[request] = trace.number }
         if let request = partner.request { byRequest[request] = partner.number }
         return partner.number
+    }
+
+    /// Drops the traces that no longer hold a guessed head from ``guessedHeads``, in one pass that
+    /// also returns those naming `number` among their rivals.
+    private func pruneGuessedHeads(namingRival number: Int) -> [Int] {
+        var naming: [Int] = []
+        var kept = 0
+        for index in guessedHeads.indices {
+            let guessed = guessedHeads[index]
+            guard let rivals = open[guessed]?.headRivals, !rivals.isEmpty else { continue }
+            guessedHeads[kept] = guessed
+            kept += 1
+            if rivals.contains(number) { naming.append(guessed) }
+        }
+        guessedHeads.removeLast(guessedHeads.count - kept)
+        return naming
     }
 
     /// Whether `trace`'s body is evidently still at work: it awaits an operation it announced, its

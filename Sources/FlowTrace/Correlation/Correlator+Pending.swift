@@ -28,8 +28,7 @@ extension Correlator {
         }
         if pending.heldUser != nil, let flow = startIndex.firstMatch(event, text: text) {
             // A new user's run waits to learn its request's flow: this start tells it.
-            let fresh = freshCandidates()
-            return .resolve(fresh.first { open[$0]?.flowIndex == flow } ?? fresh.first ?? pending.candidates[0])
+            return .resolve(firstFreshCandidate(ofFlow: flow) ?? firstFreshCandidate().first ?? pending.candidates[0])
         }
         if config.uses(.user), let user = event.user {
             if let held = pending.heldUser { return held == user.key ? .hold : .boundary }
@@ -49,9 +48,12 @@ extension Correlator {
         return discriminate(event, text, among: pending.candidates).map { .resolve($0) } ?? .hold
     }
 
-    /// The candidates that are new requests still waiting for their first response.
-    private func freshCandidates() -> [Int] {
-        pending.candidates.filter { open[$0]?.isFreshHead == true }
+    /// The first candidate of `flow` that is a new request still waiting for its first response.
+    private func firstFreshCandidate(ofFlow flow: Int) -> Int? {
+        pending.candidates.first { number in
+            guard let trace = open[number] else { return false }
+            return trace.isFreshHead && trace.flowIndex == flow
+        }
     }
 
     /// The first fresh candidate and how many there are, without listing them.

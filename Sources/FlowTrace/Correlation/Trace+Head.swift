@@ -24,11 +24,11 @@ extension Trace {
         // A head still waiting for its first response is all head.
         let ownCount = headCount ?? events.count
         let otherCount = other.headCount ?? other.events.count
-        let ownHead = prefix(ownCount)
-        let otherHead = other.prefix(otherCount)
-        if precedesBody(otherHead.events, from: ownCount), other.precedesBody(ownHead.events, from: otherCount) {
-            replacePrefix(ownCount, with: otherHead)
-            other.replacePrefix(otherCount, with: ownHead)
+        if precedesBody(other, headCount: otherCount, from: ownCount),
+           other.precedesBody(self, headCount: ownCount, from: otherCount) {
+            let (ownHead, otherHead) = (detachedHead(ownCount), other.detachedHead(otherCount))
+            installHead(otherHead, replacing: ownCount)
+            other.installHead(ownHead, replacing: otherCount)
         } else {
             let (mine, theirs) = (head(count: ownCount, of: self), head(count: otherCount, of: other))
             replaceHead(count: ownCount, with: theirs)
@@ -42,10 +42,11 @@ extension Trace {
         swap(&flowIndex, &other.flowIndex)
     }
 
-    /// Whether `head`'s lines all come before this trace's events from `index` on.
-    private func precedesBody(_ head: [Event], from index: Int) -> Bool {
-        guard let last = head.last?.lineNumber, index < events.count else { return true }
-        return last < events[index].lineNumber
+    /// Whether the lines of `other`'s head (its first `headCount` events) all come before this
+    /// trace's events from `index` on.
+    private func precedesBody(_ other: Trace, headCount: Int, from index: Int) -> Bool {
+        guard headCount > 0, index < events.count else { return true }
+        return other.events[headCount - 1].lineNumber < events[index].lineNumber
     }
 
     private func head(count: Int, of trace: Trace) -> [(Event, [UInt8])] {

@@ -34,10 +34,11 @@ public final class Trace {
     public private(set) var lastTime: LogTime?
     public internal(set) var closeReason: TraceCloseReason?
 
-    /// The events' text; each stored event's ranges point into it.
+    /// The events' text; each stored event's ranges point into it. Lines are appended in order, but
+    /// a head moved in from another trace is appended after them (see ``installHead(_:replacing:)``).
     private var text: [UInt8] = []
-    /// Where each event's text starts in `text` (it ends where the next one starts).
-    private var textStarts: [Int] = []
+    /// Where each event's own text is in `text` (empty when it was not kept).
+    private var textSpans: [TextRange] = []
     /// Text beyond this many bytes is not kept (the events are): a bound on one trace's memory.
     static let maxTextBytes = 4 << 20
 
@@ -71,7 +72,7 @@ public final class Trace {
         self.number = number
         // A typical request logs a few dozen lines: start with room for them rather than grow.
         events.reserveCapacity(32)
-        textStarts.reserveCapacity(32)
+        textSpans.reserveCapacity(32)
         text.reserveCapacity(4096)
     }
 
@@ -90,42 +91,60 @@ public final class Trace {
 
     /// The event at `index` with its own text (ranges relative to that text), as it was appended.
     func detachedEvent(at index: Int) -> (Event, [UInt8]) {
-        let start = textStarts[index]
-        let end = index + 1 < textStarts.count ? textStarts[index + 1] : text.count
+        let span = textSpans[index]
         var event = events[index]
-        if end > start { event.rebase(by: -start) } else { event.dropText() }
-        return (event, Array(text[start..<end]))
+        guard !span.isEmpty else {
+            event.dropText()
+            return (event, [])
+        }
+        event.rebase(by: -Int(span.start))
+        return (event, Array(text[Int(span.start)..<span.end]))
     }
 
-    /// The first `count` events and their text (event ranges relative to that text).
-    func prefix(_ count: Int) -> (events: [Event], starts: [Int], text: [UInt8]) {
-        let end = count < textStarts.count ? textStarts[count] : text.count
-        return (Array(events[..<count]), Array(textStarts[..<count]), Array(text[..<end]))
+    /// The first `count` events with their text, copied out (ranges relative to that text).
+    func detachedHead(_ count: Int) -> DetachedEvents {
+        var head = DetachedEvents()
+        head.events.reserveCapacity(count)
+        head.spans.reserveCapacity(count)
+        for index in 0..<count {
+            let span = textSpans[index]
+            var event = events[index]
+            if span.isEmpty {
+                event.dropText()
+                head.spans.append(.empty)
+            } else {
+                event.rebase(by: head.text.count - Int(span.start))
+                head.spans.append(TextRange(start: head.text.count, count: Int(span.count)))
+                head.text.append(contentsOf: text[Int(span.start)..<span.end])
+            }
+            head.events.append(event)
+        }
+        return head
     }
 
-    /// Replaces the first `count` events with `head` (as ``prefix(_:)`` returns it); the head's
-    /// lines must all come before the remaining events'. The body is moved only when the heads'
-    /// texts differ in length.
-    func replacePrefix(_ count: Int, with head: (events: [Event], starts: [Int], text: [UInt8])) {
-        let bodyStart = count < textStarts.count ? textStarts[count] : text.count
-        let shift = head.text.count - bodyStart
-        if shift != 0 {
-            for index in count..<events.count {
-                if textStarts[index] < (index + 1 < textStarts.count ? textStarts[index + 1] : text.count) {
-                    events[index].rebase(by: shift)
-                }
-                textStarts[index] += shift
+    /// Replaces the first `count` events with `head`, whose lines must all come before the
+    /// remaining events'. The head's text is appended after the text there is: the body's events
+    /// and text stay where they are, and the replaced head's text stays unused.
+    func installHead(_ head: DetachedEvents, replacing count: Int) {
+        let keepsText = text.count + head.text.count <= Trace.maxTextBytes
+        let base = text.count
+        events.replaceSubrange(0..<count, with: head.events)
+        textSpans.replaceSubrange(0..<count, with: head.spans)
+        for index in head.events.indices {
+            if keepsText, !textSpans[index].isEmpty {
+                events[index].rebase(by: base)
+                textSpans[index].start += Int32(base)
+            } else {
+                events[index].dropText()
+                textSpans[index] = .empty
             }
         }
-        events.replaceSubrange(0..<count, with: head.events)
-        textStarts.replaceSubrange(0..<count, with: head.starts)
-        text.replaceSubrange(0..<bodyStart, with: head.text)
+        if keepsText { text.append(contentsOf: head.text) }
         worstLine = .ok
         responseStatus = nil
         firstTime = nil
         lastTime = nil
-        let stored = events
-        stored.withUnsafeBufferPointer { stored in
+        events.withUnsafeBufferPointer { stored in
             for index in stored.indices { noteOutcomeAndTime(of: stored[index]) }
         }
     }
@@ -133,7 +152,7 @@ public final class Trace {
     /// Forgets every event (to rebuild the trace in another order).
     func removeAllEvents() {
         events.removeAll(keepingCapacity: true)
-        textStarts.removeAll(keepingCapacity: true)
+        textSpans.removeAll(keepingCapacity: true)
         text.removeAll(keepingCapacity: true)
         worstLine = .ok
         responseStatus = nil
@@ -150,11 +169,12 @@ public final class Trace {
     func append(_ event: Event, text eventText: UnsafeRawBufferPointer) {
         // Adjusted before it is stored: reading an event back right after copying it in stalls.
         var stored = event
-        textStarts.append(text.count)
         if text.count + eventText.count <= Trace.maxTextBytes {
+            textSpans.append(TextRange(start: text.count, count: eventText.count))
             stored.rebase(by: text.count)
             text.append(contentsOf: eventText)
         } else {
+            textSpans.append(.empty)
             stored.dropText()
         }
         events.append(stored)
@@ -172,4 +192,12 @@ public final class Trace {
             lastTime = time
         }
     }
+}
+
+/// Events moved out of a trace with their own text (see ``Trace/detachedHead(_:)``).
+struct DetachedEvents {
+    var events: [Event] = []
+    /// Where each event's text is in ``text`` (empty when it was not kept).
+    var spans: [TextRange] = []
+    var text: [UInt8] = []
 }
