@@ -24,16 +24,12 @@ extension Trace {
         // A head still waiting for its first response is all head.
         let ownCount = headCount ?? events.count
         let otherCount = other.headCount ?? other.events.count
-        if precedesBody(other, headCount: otherCount, from: ownCount),
-           other.precedesBody(self, headCount: ownCount, from: otherCount) {
-            let (ownHead, otherHead) = (detachedHead(ownCount), other.detachedHead(otherCount))
-            installHead(otherHead, replacing: ownCount)
-            other.installHead(ownHead, replacing: otherCount)
-        } else {
-            let (mine, theirs) = (head(count: ownCount, of: self), head(count: otherCount, of: other))
-            replaceHead(count: ownCount, with: theirs)
-            other.replaceHead(count: otherCount, with: mine)
-        }
+        // Usually each head comes before the other's body; otherwise the lines are merged in order.
+        let merging = !precedesBody(other, headCount: otherCount, from: ownCount)
+            || !other.precedesBody(self, headCount: ownCount, from: otherCount)
+        let (ownHead, otherHead) = (detachedHead(ownCount), other.detachedHead(otherCount))
+        installHead(otherHead, replacing: ownCount, merging: merging)
+        other.installHead(ownHead, replacing: otherCount, merging: merging)
         // The body decides whether the trace still waits for its first response.
         (headCount, other.headCount) = (headCount.map { _ in otherCount }, other.headCount.map { _ in ownCount })
         swap(&request, &other.request)
@@ -49,17 +45,4 @@ extension Trace {
         return other.events[headCount - 1].lineNumber < events[index].lineNumber
     }
 
-    private func head(count: Int, of trace: Trace) -> [(Event, [UInt8])] {
-        (0..<count).map(trace.detachedEvent(at:))
-    }
-
-    private func replaceHead(count: Int, with head: [(Event, [UInt8])]) {
-        let body = (count..<events.count).map(detachedEvent(at:))
-        let lastActivity = lastLine
-        removeAllEvents()
-        for (event, text) in (head + body).sorted(by: { $0.0.lineNumber < $1.0.lineNumber }) {
-            text.withUnsafeBytes { append(event, text: $0) }
-        }
-        lastLine = max(lastActivity, lastLine)
-    }
 }

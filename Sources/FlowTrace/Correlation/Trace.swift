@@ -35,7 +35,7 @@ public final class Trace {
     public internal(set) var closeReason: TraceCloseReason?
 
     /// The events' text; each stored event's ranges point into it. Lines are appended in order, but
-    /// a head moved in from another trace is appended after them (see ``installHead(_:replacing:)``).
+    /// a head moved in from another trace is appended after them (see ``installHead(_:replacing:merging:)``).
     private var text: [UInt8] = []
     /// Where each event's own text is in `text` (empty when it was not kept).
     private var textSpans: [TextRange] = []
@@ -71,9 +71,9 @@ public final class Trace {
     init(number: Int) {
         self.number = number
         // A typical request logs a few dozen lines: start with room for them rather than grow.
-        events.reserveCapacity(32)
-        textSpans.reserveCapacity(32)
-        text.reserveCapacity(4096)
+        events.reserveCapacity(64)
+        textSpans.reserveCapacity(64)
+        text.reserveCapacity(8192)
     }
 
     /// Whether its last line is an HTTP response (read in place: `events.last` would copy the event).
@@ -87,18 +87,6 @@ public final class Trace {
     /// Calls `body` with the text the ranges of `events[index]` refer to.
     public func withText<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try text.withUnsafeBytes(body)
-    }
-
-    /// The event at `index` with its own text (ranges relative to that text), as it was appended.
-    func detachedEvent(at index: Int) -> (Event, [UInt8]) {
-        let span = textSpans[index]
-        var event = events[index]
-        guard !span.isEmpty else {
-            event.dropText()
-            return (event, [])
-        }
-        event.rebase(by: -Int(span.start))
-        return (event, Array(text[Int(span.start)..<span.end]))
     }
 
     /// The first `count` events with their text, copied out (ranges relative to that text).
@@ -122,10 +110,11 @@ public final class Trace {
         return head
     }
 
-    /// Replaces the first `count` events with `head`, whose lines must all come before the
-    /// remaining events'. The head's text is appended after the text there is: the body's events
-    /// and text stay where they are, and the replaced head's text stays unused.
-    func installHead(_ head: DetachedEvents, replacing count: Int) {
+    /// Replaces the first `count` events with `head`. The head's text is appended after the text
+    /// there is: the body's events and text stay where they are, and the replaced head's text stays
+    /// unused. The head's lines must all come before the remaining events' unless `merging`, which
+    /// puts every event in line order (and makes the trace's last line the latest of them).
+    func installHead(_ head: DetachedEvents, replacing count: Int, merging: Bool) {
         let keepsText = text.count + head.text.count <= Trace.maxTextBytes
         let base = text.count
         events.replaceSubrange(0..<count, with: head.events)
@@ -140,24 +129,22 @@ public final class Trace {
             }
         }
         if keepsText { text.append(contentsOf: head.text) }
+        if merging { sortByLine() }
         worstLine = .ok
         responseStatus = nil
         firstTime = nil
         lastTime = nil
         events.withUnsafeBufferPointer { stored in
-            for index in stored.indices { noteOutcomeAndTime(of: stored[index]) }
+            for index in stored.indices { noteOutcomeAndTime(of: stored.baseAddress! + index) }
         }
     }
 
-    /// Forgets every event (to rebuild the trace in another order).
-    func removeAllEvents() {
-        events.removeAll(keepingCapacity: true)
-        textSpans.removeAll(keepingCapacity: true)
-        text.removeAll(keepingCapacity: true)
-        worstLine = .ok
-        responseStatus = nil
-        firstTime = nil
-        lastTime = nil
+    /// Puts the events in line order and makes the last line the latest of them.
+    private func sortByLine() {
+        let order = events.indices.sorted { events[$0].lineNumber < events[$1].lineNumber }
+        events = order.map { events[$0] }
+        textSpans = order.map { textSpans[$0] }
+        if let latest = events.last?.lineNumber { lastLine = max(lastLine, latest) }
     }
 
     /// A text field of one of its events, as a String (for reports).
@@ -177,17 +164,19 @@ public final class Trace {
             textSpans.append(.empty)
             stored.dropText()
         }
+        noteOutcomeAndTime(of: &stored)
         events.append(stored)
-        noteOutcomeAndTime(of: event)
         lastLine = event.lineNumber
     }
 
-    private func noteOutcomeAndTime(of event: Event) {
+    /// Takes the event's address: passing 300 bytes by value to a call copies them.
+    private func noteOutcomeAndTime(of event: UnsafePointer<Event>) {
         worstLine = max(worstLine, TraceStatus(of: event))
-        if (event.kind == .requestEnd || event.kind == .access), event.httpStatus > 0 {
-            responseStatus = event.httpStatus
+        let kind = event.pointee.kind
+        if (kind == .requestEnd || kind == .access), event.pointee.httpStatus > 0 {
+            responseStatus = event.pointee.httpStatus
         }
-        if let time = event.time {
+        if let time = event.pointee.time {
             if firstTime == nil { firstTime = time }
             lastTime = time
         }

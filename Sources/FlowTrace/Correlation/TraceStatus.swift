@@ -15,11 +15,17 @@ public enum TraceStatus: UInt8, Sendable, Comparable {
     /// What one event says about its trace's outcome. Inlined: a call would copy the event.
     @inline(__always)
     public init(of event: Event) {
-        if event.status == .error || event.level >= .error || event.httpStatus >= 500
-            || (event.kind != .httpCall && event.httpStatus >= 400) {
+        self = withUnsafePointer(to: event) { TraceStatus(of: $0) }
+    }
+
+    /// The status of the event at `event`, read in place.
+    @inline(__always)
+    init(of event: UnsafePointer<Event>) {
+        let (status, level, kind, httpStatus) = (event.pointee.status, event.pointee.level, event.pointee.kind,
+                                                 event.pointee.httpStatus)
+        if status == .error || level >= .error || httpStatus >= 500 || (kind != .httpCall && httpStatus >= 400) {
             self = .error
-        } else if event.status == .warning || event.level == .warning
-            || (event.kind == .httpCall && event.httpStatus >= 400) {
+        } else if status == .warning || level == .warning || (kind == .httpCall && httpStatus >= 400) {
             self = .warning
         } else {
             self = .ok
