@@ -22,7 +22,7 @@ extension Correlator {
 
     /// Closes the current run's trace if it reached its end: the run is moving on.
     func closeRunIfEnded() {
-        if let run, let trace = open[run], trace.hasEnded { close(run, reason: .ended) }
+        if let run, open.borrow(run, \.hasEnded) == true { close(run, reason: .ended) }
     }
 
     /// Gives the pending run's lines to `preferred` when it is a candidate, otherwise to the
@@ -35,7 +35,7 @@ extension Correlator {
         } else if pending.heldUser != nil {
             owner = pending.candidates.first { open[$0]?.user == nil }
         } else {
-            owner = pending.candidates.first { open[$0] != nil }
+            owner = pending.candidates.first { open.contains($0) }
         }
         if pending.heldUser != nil, let owner, let trace = open[owner], trace.isFreshHead {
             // Which new request this response continues is a guess among the other new requests of
@@ -126,10 +126,12 @@ extension Correlator {
         var kept = 0
         for index in guessedHeads.indices {
             let guessed = guessedHeads[index]
-            guard let rivals = open[guessed]?.headRivals, !rivals.isEmpty else { continue }
+            guard let (holdsGuess, names) = open.borrow(guessed, { trace in
+                (!trace.headRivals.isEmpty, trace.headRivals.contains(number))
+            }), holdsGuess else { continue }
             guessedHeads[kept] = guessed
             kept += 1
-            if rivals.contains(number) { naming.append(guessed) }
+            if names { naming.append(guessed) }
         }
         guessedHeads.removeLast(guessedHeads.count - kept)
         return naming

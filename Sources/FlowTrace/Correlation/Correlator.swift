@@ -101,7 +101,7 @@ public final class Correlator {
             joinAccess(event, text)
         } else if event.layout == .unparsed && event.message.isEmpty {
             return
-        } else if let run, open[run] != nil {
+        } else if let run, open.contains(run) {
             attach(run, event, text)
         } else if event.isCorrelatable {
             orphanLines += 1
@@ -181,7 +181,7 @@ public final class Correlator {
         case 0:
             if pending.isActive {
                 pending.append(event, text: text)
-            } else if let run, open[run] != nil {
+            } else if let run, open.contains(run) {
                 attach(run, event, text)
             } else {
                 orphanLines += 1

@@ -1,9 +1,12 @@
 /// The correlator's open traces by number: an open-addressing table with linear probing. Trace
 /// numbers are small sequential integers, so a multiplicative hash spreads them well and a lookup
 /// costs a multiply and a probe or two, not a SipHash like `Dictionary<Int, Trace>`. Iterating
-/// (``forEach(_:)``) allocates nothing.
+/// (``forEach(_:)``) allocates nothing, and neither ``contains(_:)`` nor ``borrow(_:_:)`` counts
+/// references (a retain and a release are atomic operations on the trace, several per line).
 struct TraceTable {
     private var slots: ContiguousArray<Trace?>
+    /// The same traces unretained (`slots` owns them), for ``borrow(_:_:)``.
+    private var unretained: ContiguousArray<Unmanaged<Trace>?>
     /// The number of the trace in each slot (0: empty), so that probing touches no trace.
     private var numbers: ContiguousArray<Int>
     private var mask: Int
@@ -16,6 +19,7 @@ struct TraceTable {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = ContiguousArray(repeating: nil, count: size)
+        unretained = ContiguousArray(repeating: nil, count: size)
         numbers = ContiguousArray(repeating: 0, count: size)
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
@@ -38,12 +42,26 @@ struct TraceTable {
         slots[slot(of: number)]
     }
 
+    /// Whether a trace numbered `number` is open.
+    func contains(_ number: Int) -> Bool {
+        number != 0 && numbers[slot(of: number)] == number
+    }
+
+    /// Calls `body` with the trace numbered `number`, if open, without retaining it: `body` must
+    /// not remove it from the table.
+    @inline(__always)
+    func borrow<R>(_ number: Int, _ body: (Trace) throws -> R) rethrows -> R? {
+        guard let trace = unretained[slot(of: number)] else { return nil }
+        return try trace._withUnsafeGuaranteedRef(body)
+    }
+
     /// Adds `trace` under its number (replacing one of the same number).
     mutating func insert(_ trace: Trace) {
         if (count + 1) * 2 > slots.count { grow() }
         let index = slot(of: trace.number)
         if slots[index] == nil { count += 1 }
         slots[index] = trace
+        unretained[index] = Unmanaged.passUnretained(trace)
         numbers[index] = trace.number
     }
 
@@ -53,6 +71,7 @@ struct TraceTable {
         var index = slot(of: number)
         guard let removed = slots[index] else { return nil }
         slots[index] = nil
+        unretained[index] = nil
         numbers[index] = 0
         count -= 1
         // Backward-shift deletion: move later members of the probe run into the gap.
@@ -63,6 +82,7 @@ struct TraceTable {
             let distanceToNext = (next - index) & mask
             if distanceToGap >= distanceToNext {
                 slots.swapAt(index, next)
+                unretained.swapAt(index, next)
                 numbers.swapAt(index, next)
                 index = next
             }
@@ -89,6 +109,7 @@ struct TraceTable {
     private mutating func grow() {
         let old = slots
         slots = ContiguousArray(repeating: nil, count: old.count * 2)
+        unretained = ContiguousArray(repeating: nil, count: old.count * 2)
         numbers = ContiguousArray(repeating: 0, count: old.count * 2)
         mask = slots.count - 1
         shift -= 1
