@@ -154,20 +154,18 @@ public final class Trace {
 
     /// Adds an event whose ranges refer to `eventText`, copying the text it needs.
     func append(_ event: Event, text eventText: UnsafeRawBufferPointer) {
-        let keepsText = text.count + eventText.count <= Trace.maxTextBytes
-        let base = text.count
-        events.append(event)
-        events.withUnsafeMutableBufferPointer { stored in
-            let added = stored.baseAddress! + (stored.count - 1)
-            if keepsText { added.pointee.rebase(by: base) } else { added.pointee.dropText() }
-            noteOutcomeAndTime(of: added)
-        }
-        if keepsText {
-            textSpans.append(TextRange(start: base, count: eventText.count))
+        // Adjusted before it is stored: reading an event back right after copying it in stalls.
+        var stored = event
+        if text.count + eventText.count <= Trace.maxTextBytes {
+            textSpans.append(TextRange(start: text.count, count: eventText.count))
+            stored.rebase(by: text.count)
             text.append(contentsOf: eventText)
         } else {
             textSpans.append(.empty)
+            stored.dropText()
         }
+        noteOutcomeAndTime(of: &stored)
+        events.append(stored)
         lastLine = event.lineNumber
     }
 
