@@ -46,8 +46,7 @@ extension Correlator {
                     rivals.append(candidate)
                 }
             }
-            trace.headRivals = rivals
-            if !rivals.isEmpty, !guessedHeads.contains(owner) { guessedHeads.append(owner) }
+            setHeadRivals(of: trace, to: rivals)
         }
         var first = true
         pending.drain { event, text in
@@ -83,7 +82,7 @@ extension Correlator {
     /// line joins. Confident traces teach which steps end a request.
     func verifyHead(of number: Int, endStatus: UInt16, pathGeneration: EntityKey? = nil) -> Int {
         guard let trace = open[number] else { return number }
-        let rivalsNamingIt = pruneGuessedHeads(namingRival: number)
+        let rivalsNamingIt = guessedHeadsNaming(trace)
         if trace.headRivals.isEmpty, rivalsNamingIt.isEmpty {
             if trace.headCount != nil { calls.learn(step: trace.lastStepKey, call: CallLearning.endKey) }
             return number
@@ -112,29 +111,38 @@ extension Correlator {
         }
         guard let partner = finished, partner !== trace else { return number }
         trace.exchangeHead(with: partner)
-        trace.headRivals.removeAll { $0 == partner.number }
-        partner.headRivals.removeAll { $0 == number }
+        setHeadRivals(of: trace, to: trace.headRivals.filter { $0 != partner.number })
+        setHeadRivals(of: partner, to: partner.headRivals.filter { $0 != number })
         if let request = trace.request { byRequest[request] = trace.number }
         if let request = partner.request { byRequest[request] = partner.number }
         return partner.number
     }
 
-    /// Drops the traces that no longer hold a guessed head from ``guessedHeads``, in one pass that
-    /// also returns those naming `number` among their rivals.
-    private func pruneGuessedHeads(namingRival number: Int) -> [Int] {
-        var naming: [Int] = []
-        var kept = 0
-        for index in guessedHeads.indices {
-            let guessed = guessedHeads[index]
-            guard let (holdsGuess, names) = open.borrow(guessed, { trace in
-                (!trace.headRivals.isEmpty, trace.headRivals.contains(number))
-            }), holdsGuess else { continue }
-            guessedHeads[kept] = guessed
-            kept += 1
-            if names { naming.append(guessed) }
+    /// Records which other new requests `trace`'s head was guessed among, keeping ``guessedHeads``
+    /// (the traces with rivals) and each rival's `namedAsRivalBy` up to date.
+    func setHeadRivals(of trace: Trace, to rivals: [Int]) {
+        let number = trace.number
+        trace.headRivals = rivals
+        if rivals.isEmpty {
+            guessedHeads.removeAll { $0 == number }
+            return
         }
-        guessedHeads.removeLast(guessedHeads.count - kept)
-        return naming
+        if !guessedHeads.contains(number) { guessedHeads.append(number) }
+        for rival in rivals {
+            open.borrow(rival) { rival in
+                if !rival.namedAsRivalBy.contains(number) { rival.namedAsRivalBy.append(number) }
+            }
+        }
+    }
+
+    /// The open traces whose guessed head names `trace` among its rivals (forgetting those that
+    /// no longer do).
+    private func guessedHeadsNaming(_ trace: Trace) -> [Int] {
+        let number = trace.number
+        trace.namedAsRivalBy.removeAll { guessed in
+            open.borrow(guessed, { $0.headRivals.contains(number) }) != true
+        }
+        return trace.namedAsRivalBy
     }
 
     /// Whether `trace`'s body is evidently still at work: it awaits an operation it announced, its

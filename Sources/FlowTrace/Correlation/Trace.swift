@@ -67,6 +67,8 @@ public final class Trace {
     var headCount: Int?
     /// The other new requests this trace's first response could have continued, when that was a guess.
     var headRivals: [Int] = []
+    /// The traces whose guessed head names this one among its rivals (some may no longer).
+    var namedAsRivalBy: [Int] = []
 
     init(number: Int) {
         self.number = number
