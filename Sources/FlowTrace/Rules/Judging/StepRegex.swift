@@ -13,15 +13,15 @@ final class StepRegex {
         groupFields = regex.groupNames.map { Int32(fields.index(of: $0) ?? -1) }
     }
 
-    /// Whether the pattern matches `message` (the message of `event`); keeps the groups it captured
-    /// in `matches`. A match that hits the regex limits does not match and is reported in `limits`.
-    func matches(_ message: UnsafeRawBufferPointer, of event: borrowing Event, capturingInto matches: inout TraceMatches,
+    /// Whether the pattern matches `message` (the message of the event on `line`); keeps the groups it
+    /// captured in `matches`. A match that hits the regex limits does not match and is reported in `limits`.
+    func matches(_ message: UnsafeRawBufferPointer, line: Int, capturingInto matches: inout TraceMatches,
                  scratch: inout MatchScratch, limits: inout RegexLimitReport) -> Bool {
         switch pattern.firstMatch(in: message, scratch: &scratch) {
         case .noMatch:
             return false
         case .limitExceeded:
-            limits.record(step: step, line: event.lineNumber)
+            limits.record(step: step, line: line)
             return false
         case .match(let match):
             for (group, field) in groupFields.enumerated() where field >= 0 {
