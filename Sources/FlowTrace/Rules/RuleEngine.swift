@@ -46,6 +46,8 @@ public final class RuleEngine {
             var findings: [Finding] = []
             let matched = MatchedTrace(matches: matches, events: events, text: text)
             for (index, rule) in rules.enumerated() {
+                // Most traces: none of the rule's steps matched, and it can find nothing.
+                if rule.needsMatch, !rule.mayHaveMatched(matches) { continue }
                 if let condition = rule.condition, complete || !rule.usesAbsence,
                    let evidence = rule.evaluate(condition, over: matched) {
                     let evidence = evidence.map { matched.stepMatch($0, fields: rule.fields) }
