@@ -37,7 +37,15 @@ struct TraceMatches {
     mutating func removeAll() {
         // Most traces match no step: nothing to forget.
         guard matchedSlots != 0 else { return }
-        for slot in hits.indices where !hits[slot].isEmpty { hits[slot].removeAll(keepingCapacity: true) }
+        if matchedSlots & Self.bit(ofSlot: 63) == 0 {
+            var slots = matchedSlots
+            while slots != 0 {
+                hits[slots.trailingZeroBitCount].removeAll(keepingCapacity: true)
+                slots &= slots &- 1
+            }
+        } else {
+            for slot in hits.indices where !hits[slot].isEmpty { hits[slot].removeAll(keepingCapacity: true) }
+        }
         captures.removeAll(keepingCapacity: true)
         matchedSlots = 0
     }
