@@ -2,10 +2,10 @@
 /// held. Bounded: at most a few traces per entity and a fixed number of entities.
 final class CrossTraceMemory {
     struct Entry {
-        var trace: String
-        var lastLine: Int
+        /// The trace's number (its id is `t` and the number).
+        var traceNumber: Int
         var lastTime: LogTime?
-        var evidence: [StepMatch]
+        var evidence: RememberedEvidence
     }
 
     private var entries: [EntityKey: [Entry]] = [:]
@@ -13,8 +13,8 @@ final class CrossTraceMemory {
     static let maxEntities = 50_000
     static let maxPerEntity = 4
 
-    func remember(entity: EntityKey, trace: Trace, evidence: [StepMatch]) {
-        let entry = Entry(trace: trace.id, lastLine: trace.lastLine, lastTime: trace.lastTime, evidence: evidence)
+    func remember(entity: EntityKey, trace: Trace, evidence: RememberedEvidence) {
+        let entry = Entry(traceNumber: trace.number, lastTime: trace.lastTime, evidence: evidence)
         // One lookup, and the list changed in place: a copy would be copied again to append.
         let isNew = Self.append(entry, to: &entries[entity, default: []])
         guard isNew else { return }
@@ -30,6 +30,7 @@ final class CrossTraceMemory {
     /// Appends `entry` to `list`, keeping the last few; returns whether `list` was empty.
     private static func append(_ entry: Entry, to list: inout [Entry]) -> Bool {
         let wasEmpty = list.isEmpty
+        if wasEmpty { list.reserveCapacity(maxPerEntity + 1) }
         list.append(entry)
         if list.count > maxPerEntity { list.removeFirst() }
         return wasEmpty
@@ -40,7 +41,7 @@ final class CrossTraceMemory {
     func earlier(for entity: EntityKey, before trace: Trace, within window: Int64) -> Entry? {
         guard let firstLine = trace.events.first?.lineNumber else { return nil }
         return entries[entity]?.last { entry in
-            guard entry.trace != trace.id, entry.evidence.first.map({ $0.lineNumber < firstLine }) ?? false else { return false }
+            guard entry.traceNumber != trace.number, entry.evidence.firstLine.map({ $0 < firstLine }) ?? false else { return false }
             guard let then = entry.lastTime, let now = trace.firstTime, then.hasDate == now.hasDate else { return true }
             return now.milliseconds - then.milliseconds <= window
         }

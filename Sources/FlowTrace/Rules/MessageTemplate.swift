@@ -6,20 +6,46 @@ public struct MessageTemplate: Sendable {
     public let source: String
     /// The placeholders, in order of appearance.
     public let fields: [String]
+    /// The text around the placeholders (one more than ``fields``), when the template is ASCII and
+    /// its only braces are its placeholders': then it renders in one pass (see ``render(_:)``).
+    private let texts: [String]?
 
     public init(_ source: String) {
         self.source = source
         var fields: [String] = []
+        var texts: [String] = []
         var rest = Substring(source)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            texts.append(String(rest[..<open]))
             fields.append(String(rest[rest.index(after: open)..<close]))
             rest = rest[rest.index(after: close)...]
         }
+        texts.append(String(rest))
         self.fields = fields
+        let plain = source.utf8.allSatisfy { $0 < 0x80 }
+            && texts.allSatisfy { !$0.contains("{") && !$0.contains("}") } && fields.allSatisfy { !$0.contains("{") }
+        self.texts = plain ? texts : nil
     }
 
     /// The message with each placeholder replaced by its value (`?` when there is none).
     public func render(_ values: [String: String]) -> String {
+        if let texts {
+            // Values that bring no brace of their own cannot make a placeholder: replacing one
+            // placeholder after another, as below, comes to replacing each in place.
+            var output = texts[0]
+            for (index, field) in fields.enumerated() {
+                let value = values[field] ?? "?"
+                guard value.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "{") }) else { return renderInTurn(values) }
+                output += value
+                output += texts[index + 1]
+            }
+            return output
+        }
+        return renderInTurn(values)
+    }
+
+    /// The message with each placeholder replaced by its value, one field after another.
+    private func renderInTurn(_ values: [String: String]) -> String {
         var output = source
         for field in Set(fields) {
             output = MessageTemplate.replacing("{\(field)}", with: values[field] ?? "?", in: output)

@@ -46,6 +46,8 @@ public final class RuleEngine {
             var findings: [Finding] = []
             let matched = MatchedTrace(matches: matches, events: events, text: text)
             for (index, rule) in rules.enumerated() {
+                // Most traces: none of the rule's steps matched, and it can find nothing.
+                if rule.needsMatch, !rule.mayHaveMatched(matches) { continue }
                 if let condition = rule.condition, complete || !rule.usesAbsence,
                    let evidence = rule.evaluate(condition, over: matched) {
                     let evidence = evidence.map { matched.stepMatch($0, fields: rule.fields) }
@@ -72,11 +74,11 @@ public final class RuleEngine {
         var findings: [Finding] = []
         if let later = rule.evaluate(across.later, over: matched),
            let earlier = memory.earlier(for: entity, before: trace, within: across.windowMilliseconds) {
-            let evidence = earlier.evidence + later.map { matched.stepMatch($0, fields: fields) }
+            let evidence = earlier.evidence.stepMatches(fields: fields) + later.map { matched.stepMatch($0, fields: fields) }
             findings.append(finding(ruleSet.rules[index], trace: trace, evidence: evidence))
         }
         if let earlier = rule.evaluate(across.earlier, over: matched) {
-            memory.remember(entity: entity, trace: trace, evidence: earlier.map { matched.stepMatch($0, fields: fields) })
+            memory.remember(entity: entity, trace: trace, evidence: RememberedEvidence(earlier, in: matched, fields: fields))
         }
         return findings
     }

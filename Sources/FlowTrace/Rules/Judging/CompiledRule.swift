@@ -21,8 +21,12 @@ final class CompiledRule {
     }
 
     let fields: RuleFields
-    /// The slots of the rule's steps.
+    /// The slots of the rule's steps, and their bits (see ``TraceMatches/bit(ofSlot:)``).
     let slots: [Int]
+    let slotMask: UInt64
+    /// Whether each of the rule's conditions needs a match: then a trace where none of its steps
+    /// matched is not judged by it at all.
+    let needsMatch: Bool
     let condition: Condition?
     /// Whether `condition` tests for something absent (see ``RuleCondition/usesAbsence``).
     let usesAbsence: Bool
@@ -39,12 +43,29 @@ final class CompiledRule {
                    earlier: Condition(across.earlier, slots: slots, fields: fields),
                    later: Condition(across.later, slots: slots, fields: fields))
         }
+        slotMask = self.slots.reduce(0) { $0 | TraceMatches.bit(ofSlot: $1) }
+        let conditions = [condition, across?.earlier, across?.later].compactMap { $0 }
+        needsMatch = conditions.allSatisfy(\.needsMatch)
+    }
+
+    /// Whether some step of the rule may have matched in `matches` (bit 63, shared by many slots,
+    /// may tell so wrongly; the other bits never do).
+    @inline(__always)
+    func mayHaveMatched(_ matches: TraceMatches) -> Bool {
+        matches.matchedSlots & slotMask != 0
     }
 
     /// Whether `condition`, one of the rule's, holds over `trace`, and the matches that show it;
     /// not evaluated when it needs a match and none of the rule's steps matched.
     func evaluate(_ condition: Condition, over trace: MatchedTrace) -> [TraceMatches.Reference]? {
-        if condition.needsMatch, !slots.contains(where: { !trace.matches.hits[$0].isEmpty }) { return nil }
+        if condition.needsMatch, !hasMatched(trace.matches) { return nil }
         return condition.compiled.evaluate(trace, fields: fields)
+    }
+
+    /// Whether some step of the rule matched in `matches`.
+    private func hasMatched(_ matches: TraceMatches) -> Bool {
+        let shared = matches.matchedSlots & slotMask
+        if shared & ~TraceMatches.bit(ofSlot: 63) != 0 { return true }
+        return shared != 0 && slots.contains { !matches.hits[$0].isEmpty }
     }
 }

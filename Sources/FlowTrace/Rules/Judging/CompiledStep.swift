@@ -31,18 +31,19 @@ struct CompiledStep {
 
     /// Whether `event` passes every check but the regex: the scanned literals first (most events
     /// have none, which one AND tells), then the fields, the literals searched one by one, and the
-    /// outcome. `event`'s text is `text`; `facts` are its own.
+    /// outcome. `event`'s text is `text`; `facts` are its own. The event is read in place: copying
+    /// it for every step it is tried on would cost more than the screens.
     @inline(__always)
-    func screens(_ event: borrowing Event, _ facts: inout EventFacts, text: UnsafeRawBufferPointer,
+    func screens(_ event: UnsafePointer<Event>, _ facts: inout EventFacts, text: UnsafeRawBufferPointer,
                  literals: StepLiterals.View) -> Bool {
         let literalsPass = prefilter.passes(found: facts.foundLiterals)
         if !literalsPass, prefilter.searched.isEmpty { return false }
-        let eventClient = event.client
-        guard statuses & 1 << UInt64(event.status.rawValue) != 0, kinds & 1 << UInt64(event.kind.rawValue) != 0,
-              event.level >= minimumLevel, httpStatus.contains(event.httpStatus), client == nil || eventClient == client
+        guard statuses & 1 << UInt64(event.pointee.status.rawValue) != 0, kinds & 1 << UInt64(event.pointee.kind.rawValue) != 0,
+              event.pointee.level >= minimumLevel, httpStatus.contains(event.pointee.httpStatus),
+              client == nil || event.pointee.client == client
         else { return false }
-        if !loggerPrefix.isEmpty, !literals.hasPrefix(event.logger.slice(text), loggerPrefix) { return false }
-        if !literalsPass, !literals.containsOne(event.message.slice(text), of: prefilter.searched) { return false }
+        if !loggerPrefix.isEmpty, !literals.hasPrefix(event.pointee.logger.slice(text), loggerPrefix) { return false }
+        if !literalsPass, !literals.containsOne(event.pointee.message.slice(text), of: prefilter.searched) { return false }
         guard let outcome else { return true }
         return facts.outcome(of: event) == outcome
     }

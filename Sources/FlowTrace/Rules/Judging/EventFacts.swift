@@ -5,16 +5,17 @@ struct EventFacts {
     let foundLiterals: UInt64
     private var outcome: TraceStatus?
 
+    /// An event whose message contains the scanned literals `foundLiterals`.
     @inline(__always)
-    init(_ event: borrowing Event, text: UnsafeRawBufferPointer, literals: StepLiterals.View) {
-        foundLiterals = literals.found(in: event.message.slice(text))
+    init(foundLiterals: UInt64) {
+        self.foundLiterals = foundLiterals
     }
 
     /// What the line says about its request's outcome.
     @inline(__always)
-    mutating func outcome(of event: borrowing Event) -> TraceStatus {
+    mutating func outcome(of event: UnsafePointer<Event>) -> TraceStatus {
         if let outcome { return outcome }
-        let status = TraceStatus(of: event)
+        let status = TraceStatus(of: event.pointee)
         outcome = status
         return status
     }

@@ -26,6 +26,25 @@ enum EventField: CaseIterable {
         }
     }
 
+    /// Whether the field's value is a range of the event's text (an entity's), not made from its values.
+    var isText: Bool {
+        switch self {
+        case .user, .generation, .request, .table: true
+        default: false
+        }
+    }
+
+    /// Where a text field's value is in `event`'s text (empty when it has none); see ``isText``.
+    func range(in event: borrowing Event) -> TextRange {
+        switch self {
+        case .user: event.user?.range ?? .empty
+        case .generation: event.generation?.range ?? .empty
+        case .request: event.request?.range ?? .empty
+        case .table: event.table?.range ?? .empty
+        default: .empty
+        }
+    }
+
     /// The field's value in `event`, whose text is `text`; nil when the event has none (or an empty one).
     func value(of event: Event, text: UnsafeRawBufferPointer) -> String? {
         let value: String? = switch self {

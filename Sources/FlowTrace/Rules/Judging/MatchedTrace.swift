@@ -21,6 +21,29 @@ struct MatchedTrace {
         return fields.eventFields[field]?.value(of: event, text: text)
     }
 
+    /// Calls `body` with the UTF-8 of what ``value(_:field:of:)`` returns (nil when it returns nil),
+    /// without making a String: made into one with `String(decoding:as:)`, it makes the same.
+    func withValue(_ reference: TraceMatches.Reference, field: Int, of fields: RuleFields,
+                   _ body: (UnsafeRawBufferPointer?) -> Void) {
+        let hit = matches.hit(reference)
+        var captured: TextRange?
+        let first = Int(hit.firstCapture)
+        for capture in matches.captures[first..<first + Int(hit.captureCount)] where capture.field == field {
+            captured = capture.range
+        }
+        events.withUnsafeBufferPointer { events in
+            let event = events.baseAddress! + Int(hit.event)
+            if let captured { return body(captured.slice(event.pointee.message.slice(text))) }
+            guard let eventField = fields.eventFields[field] else { return body(nil) }
+            if eventField.isText {
+                let range = eventField.range(in: event.pointee)
+                return body(range.isEmpty ? nil : range.slice(text))
+            }
+            guard var value = eventField.value(of: event.pointee, text: text) else { return body(nil) }
+            value.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
     /// Whether `later` comes after `earlier` and has the same value for each of `same` (a field
     /// one side has no value for does not constrain); values are compared regardless of case.
     func follows(_ later: TraceMatches.Reference, _ earlier: TraceMatches.Reference, agreeingOn same: [Int],

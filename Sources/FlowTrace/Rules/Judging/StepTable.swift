@@ -11,6 +11,7 @@ struct StepTable {
     private let tagGroups: [Range<Int>]
     private let taggedSlots: [Int]
     private let untaggedSlots: [Int]
+    private let candidates: CandidateSlots
     /// For each rule, the slot of each of its steps, by name.
     let slotsByRule: [[String: Int]]
 
@@ -54,6 +55,7 @@ struct StepTable {
         taggedSlots = slotsByTag.flatMap { $0 }
         self.untaggedSlots = untaggedSlots
         self.slotsByRule = slotsByRule
+        candidates = CandidateSlots(steps)
     }
 
     /// Tries every event of a trace (whose text is `text`) against its steps and records what
@@ -67,17 +69,25 @@ struct StepTable {
                         // Events are read in place: a copy of each would cost more than its screens.
                         events.withUnsafeBufferPointer { events in
                             for index in events.indices {
-                                var facts = EventFacts(events[index], text: text, literals: literals)
-                                for tag in 0..<events[index].tags.storedCount {
-                                    guard let group = tagKeys.firstIndex(of: events[index].tags.key(at: tag)) else { continue }
-                                    for slot in taggedSlots[tagGroups[group]] where steps[slot].screens(
-                                        events[index], &facts, text: text, literals: literals) {
-                                        record(slot, events[index], at: index, text: text, matches: &matches, scratch: &scratch,
+                                let event = events.baseAddress! + index
+                                let found = literals.found(in: event.pointee.message.slice(text))
+                                let candidates = candidates.candidates(found: found)
+                                // Most events: no step can pass, and none is tried.
+                                if candidates == 0 { continue }
+                                var facts = EventFacts(foundLiterals: found)
+                                for tag in 0..<event.pointee.tags.storedCount {
+                                    guard let group = tagKeys.firstIndex(of: event.pointee.tags.key(at: tag)) else { continue }
+                                    for slot in taggedSlots[tagGroups[group]]
+                                    where self.candidates.contains(slot, in: candidates)
+                                        && steps[slot].screens(event, &facts, text: text, literals: literals) {
+                                        record(slot, event, at: index, text: text, matches: &matches, scratch: &scratch,
                                                limits: &limits)
                                     }
                                 }
-                                for slot in untaggedSlots where steps[slot].screens(events[index], &facts, text: text, literals: literals) {
-                                    record(slot, events[index], at: index, text: text, matches: &matches, scratch: &scratch,
+                                for slot in untaggedSlots
+                                where self.candidates.contains(slot, in: candidates)
+                                    && steps[slot].screens(event, &facts, text: text, literals: literals) {
+                                    record(slot, event, at: index, text: text, matches: &matches, scratch: &scratch,
                                            limits: &limits)
                                 }
                             }
@@ -90,13 +100,14 @@ struct StepTable {
 
     /// Records a match of the step in `slot` on `event` (the trace's event at `index`), which passed
     /// the step's screen, if its regex (if any) matches too.
-    private func record(_ slot: Int, _ event: borrowing Event, at index: Int, text: UnsafeRawBufferPointer,
+    private func record(_ slot: Int, _ event: UnsafePointer<Event>, at index: Int, text: UnsafeRawBufferPointer,
                         matches: inout TraceMatches, scratch: inout MatchScratch, limits: inout RegexLimitReport) {
         let firstCapture = matches.captures.count
         if let regex = regexes[slot],
-           !regex.matches(event.message.slice(text), of: event, capturingInto: &matches, scratch: &scratch, limits: &limits) {
+           !regex.matches(event.pointee.message.slice(text), line: event.pointee.lineNumber, capturingInto: &matches,
+                          scratch: &scratch, limits: &limits) {
             return
         }
-        matches.record(slot: slot, event: index, lineNumber: event.lineNumber, capturesFrom: firstCapture)
+        matches.record(slot: slot, event: index, lineNumber: event.pointee.lineNumber, capturesFrom: firstCapture)
     }
 }

@@ -26,6 +26,8 @@ struct TraceMatches {
 
     private(set) var hits: [[Hit]]
     private(set) var captures: [Capture] = []
+    /// The bit (see ``bit(ofSlot:)``) of each slot with at least one hit.
+    private(set) var matchedSlots: UInt64 = 0
 
     init(slots: Int) {
         hits = Array(repeating: [], count: slots)
@@ -33,8 +35,25 @@ struct TraceMatches {
 
     /// Forgets the last trace's matches, keeping the memory.
     mutating func removeAll() {
-        for slot in hits.indices where !hits[slot].isEmpty { hits[slot].removeAll(keepingCapacity: true) }
+        // Most traces match no step: nothing to forget.
+        guard matchedSlots != 0 else { return }
+        if matchedSlots & Self.bit(ofSlot: 63) == 0 {
+            var slots = matchedSlots
+            while slots != 0 {
+                hits[slots.trailingZeroBitCount].removeAll(keepingCapacity: true)
+                slots &= slots &- 1
+            }
+        } else {
+            for slot in hits.indices where !hits[slot].isEmpty { hits[slot].removeAll(keepingCapacity: true) }
+        }
         captures.removeAll(keepingCapacity: true)
+        matchedSlots = 0
+    }
+
+    /// A slot's bit in a mask of slots: slots from 63 on share bit 63, which then means "maybe".
+    @inline(__always)
+    static func bit(ofSlot slot: Int) -> UInt64 {
+        UInt64(1) << UInt64(min(slot, 63))
     }
 
     /// Records that the step in `slot` matched the event at `index`, with the groups captured
@@ -43,6 +62,7 @@ struct TraceMatches {
         hits[slot].append(Hit(event: Int32(truncatingIfNeeded: index), firstCapture: Int32(truncatingIfNeeded: firstCapture),
                               captureCount: Int32(truncatingIfNeeded: captures.count - firstCapture),
                               lineNumber: lineNumber))
+        matchedSlots |= Self.bit(ofSlot: slot)
     }
 
     /// Keeps a group the next recorded hit captured.

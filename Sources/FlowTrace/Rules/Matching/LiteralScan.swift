@@ -102,6 +102,28 @@ struct LiteralScan {
             guard text.count >= LiteralScan.minimumLength, let base = text.baseAddress else { return 0 }
             var found: UInt64 = 0
             var offset = 0
+            // Four windows at a time, with one test for all four: most windows have no literal's hash.
+            while offset + 4 * LiteralScan.stride <= text.count {
+                let words = (base.loadUnaligned(fromByteOffset: offset, as: UInt32.self),
+                             base.loadUnaligned(fromByteOffset: offset + LiteralScan.stride, as: UInt32.self),
+                             base.loadUnaligned(fromByteOffset: offset + 2 * LiteralScan.stride, as: UInt32.self),
+                             base.loadUnaligned(fromByteOffset: offset + 3 * LiteralScan.stride, as: UInt32.self))
+                let hashes = (LiteralScan.hash(words.0), LiteralScan.hash(words.1), LiteralScan.hash(words.2),
+                              LiteralScan.hash(words.3))
+                if firstEntry[hashes.0] | firstEntry[hashes.1] | firstEntry[hashes.2] | firstEntry[hashes.3] != 0 {
+                    if firstEntry[hashes.0] != 0 { found |= confirm(words.0, hashes.0, at: offset, in: text, found: found) }
+                    if firstEntry[hashes.1] != 0 {
+                        found |= confirm(words.1, hashes.1, at: offset + LiteralScan.stride, in: text, found: found)
+                    }
+                    if firstEntry[hashes.2] != 0 {
+                        found |= confirm(words.2, hashes.2, at: offset + 2 * LiteralScan.stride, in: text, found: found)
+                    }
+                    if firstEntry[hashes.3] != 0 {
+                        found |= confirm(words.3, hashes.3, at: offset + 3 * LiteralScan.stride, in: text, found: found)
+                    }
+                }
+                offset += 4 * LiteralScan.stride
+            }
             while offset + 4 <= text.count {
                 let word = base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
                 let hash = LiteralScan.hash(word)

@@ -8,16 +8,7 @@ extension Pattern {
     /// Costs bounded time: when the scratch's limits are hit the outcome is ``MatchOutcome/limitExceeded``.
     @inline(__always)
     public func firstMatch(in bytes: UnsafeRawBufferPointer, scratch: inout MatchScratch) -> MatchOutcome {
-        scratch.reserve(groups: captureCount)
-        scratch.generation &+= 1
-        let subject = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
-            ?? UnsafePointer(scratch.emptySubject)
-        let status: Int32
-        if isJIT {
-            status = pcre2_jit_match_8(code, subject, bytes.count, 0, 0, scratch.matchData, scratch.matchContext)
-        } else {
-            status = pcre2_match_8(code, subject, bytes.count, 0, 0, scratch.matchData, scratch.matchContext)
-        }
+        let status = matchStatus(in: bytes, scratch: scratch)
         guard status > 0 else { return Self.outcome(ofFailure: status) }
         let start = scratch.ovector[0]
         let end = scratch.ovector[1]
@@ -25,9 +16,23 @@ extension Pattern {
         return .match(Match(range: range, pattern: self, scratch: scratch))
     }
 
+    /// Matches `bytes` as ``firstMatch(in:scratch:)`` does and returns PCRE2's status, leaving the
+    /// offsets in `scratch.ovector`: for a caller that reads them at once, with no ``Match`` to make.
+    @inline(__always)
+    func matchStatus(in bytes: UnsafeRawBufferPointer, scratch: MatchScratch) -> Int32 {
+        scratch.reserve(groups: captureCount)
+        scratch.generation &+= 1
+        let subject = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+            ?? UnsafePointer(scratch.emptySubject)
+        if isJIT {
+            return pcre2_jit_match_8(code, subject, bytes.count, 0, 0, scratch.matchData, scratch.matchContext)
+        }
+        return pcre2_match_8(code, subject, bytes.count, 0, 0, scratch.matchData, scratch.matchContext)
+    }
+
     /// The outcome for a status that is not a match. Anything but "no match" means PCRE2 gave up; besides
     /// the limits, nothing else can fail for the calls made here (the ovector is always large enough).
-    private static func outcome(ofFailure status: Int32) -> MatchOutcome {
+    static func outcome(ofFailure status: Int32) -> MatchOutcome {
         switch status {
         case PCRE2_ERROR_NOMATCH:
             return .noMatch
