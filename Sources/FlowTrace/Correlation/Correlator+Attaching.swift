@@ -62,7 +62,7 @@ extension Correlator {
     /// the request's progress (an announced operation, an end step).
     func attach(_ number: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
         guard let trace = open[number] else { return }
-        if event.kind == .httpCall, trace.isFreshHead { trace.headCount = trace.events.count }
+        if event.kind == .httpCall, trace.isFreshHead { trace.endHead() }
         trace.append(event, text: text)
         activity.touch(trace)
         if let flow = trace.flowIndex, !event.tags.isEmpty { flowTags.record(event, flow: flow) }

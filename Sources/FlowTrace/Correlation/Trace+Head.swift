@@ -31,7 +31,9 @@ extension Trace {
         installHead(otherHead, replacing: ownCount, merging: merging)
         other.installHead(ownHead, replacing: otherCount, merging: merging)
         // The body decides whether the trace still waits for its first response.
-        (headCount, other.headCount) = (headCount.map { _ in otherCount }, other.headCount.map { _ in ownCount })
+        let (ownNewCount, otherNewCount) = (headCount.map { _ in otherCount }, other.headCount.map { _ in ownCount })
+        setHeadCount(ownNewCount, recounting: merging)
+        other.setHeadCount(otherNewCount, recounting: merging)
         swap(&request, &other.request)
         swap(&requestText, &other.requestText)
         swap(&endpoint, &other.endpoint)

@@ -27,11 +27,15 @@ public final class Trace {
         return worstLine == .ok ? .ok : .warning
     }
     /// The worst status of any of its lines.
-    public private(set) var worstLine: TraceStatus = .ok
+    public var worstLine: TraceStatus { max(headOutcome.worstLine, bodyOutcome.worstLine) }
     /// The HTTP status of the request's own response (request-end or access line), when logged.
-    public private(set) var responseStatus: UInt16?
-    public private(set) var firstTime: LogTime?
-    public private(set) var lastTime: LogTime?
+    public var responseStatus: UInt16? { bodyOutcome.responseStatus ?? headOutcome.responseStatus }
+    public var firstTime: LogTime? { headOutcome.firstTime ?? bodyOutcome.firstTime }
+    public var lastTime: LogTime? { bodyOutcome.lastTime ?? headOutcome.lastTime }
+    /// What its head (see `Trace+Head.swift`; all events while `headCount` is nil) and its body
+    /// say, kept apart so that exchanging heads need not read the body again.
+    private(set) var headOutcome = OutcomeSummary()
+    private var bodyOutcome = OutcomeSummary()
     public internal(set) var closeReason: TraceCloseReason?
 
     /// The events' text; each stored event's ranges point into it. Lines are appended in order, but
@@ -64,7 +68,7 @@ public final class Trace {
     /// Opened by a request-tracking start line, before any flow start named the flow.
     var awaitsFlowStart = false
     /// How many of its first events are its head (see `Trace+Head.swift`), once it got its first response.
-    var headCount: Int?
+    private(set) var headCount: Int?
     /// The other new requests this trace's first response could have continued, when that was a guess.
     var headRivals: [Int] = []
     /// The traces whose guessed head names this one among its rivals (some may no longer).
@@ -109,6 +113,7 @@ public final class Trace {
             }
             head.events.append(event)
         }
+        head.outcome = count == (headCount ?? events.count) ? headOutcome : OutcomeSummary(of: head.events)
         return head
     }
 
@@ -131,14 +136,31 @@ public final class Trace {
             }
         }
         if keepsText { text.append(contentsOf: head.text) }
-        if merging { sortByLine() }
-        worstLine = .ok
-        responseStatus = nil
-        firstTime = nil
-        lastTime = nil
-        events.withUnsafeBufferPointer { stored in
-            for index in stored.indices { noteOutcomeAndTime(of: stored.baseAddress! + index) }
+        if merging {
+            sortByLine()
+            (headOutcome, bodyOutcome) = (OutcomeSummary(of: events), OutcomeSummary())
+        } else {
+            headOutcome = head.outcome
         }
+    }
+
+    /// Makes the events so far its head: its first response comes next.
+    func endHead() {
+        headCount = events.count
+    }
+
+    /// Sets how many of its first events are its head, and sums head and body up again unless
+    /// the caller already made the outcomes match (`recounting: false`).
+    func setHeadCount(_ count: Int?, recounting: Bool = true) {
+        headCount = count
+        if recounting { recountOutcome() }
+    }
+
+    /// Sums up head and body again, after the head's length changed (`headCount`).
+    private func recountOutcome() {
+        let split = headCount ?? events.count
+        headOutcome = OutcomeSummary(of: events[..<split])
+        bodyOutcome = OutcomeSummary(of: events[split...])
     }
 
     /// Puts the events in line order and makes the last line the latest of them.
@@ -166,22 +188,9 @@ public final class Trace {
             textSpans.append(.empty)
             stored.dropText()
         }
-        noteOutcomeAndTime(of: &stored)
+        if headCount == nil { headOutcome.note(&stored) } else { bodyOutcome.note(&stored) }
         events.append(stored)
         lastLine = event.lineNumber
-    }
-
-    /// Takes the event's address: passing 300 bytes by value to a call copies them.
-    private func noteOutcomeAndTime(of event: UnsafePointer<Event>) {
-        worstLine = max(worstLine, TraceStatus(of: event))
-        let kind = event.pointee.kind
-        if (kind == .requestEnd || kind == .access), event.pointee.httpStatus > 0 {
-            responseStatus = event.pointee.httpStatus
-        }
-        if let time = event.pointee.time {
-            if firstTime == nil { firstTime = time }
-            lastTime = time
-        }
     }
 }
 
@@ -191,4 +200,6 @@ struct DetachedEvents {
     /// Where each event's text is in ``text`` (empty when it was not kept).
     var spans: [TextRange] = []
     var text: [UInt8] = []
+    /// What the events say (see ``OutcomeSummary``).
+    var outcome = OutcomeSummary()
 }

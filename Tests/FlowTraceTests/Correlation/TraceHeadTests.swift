@@ -9,7 +9,7 @@ import Testing
             let item = SyntheticEvent(line, message)
             item.text.withUnsafeBytes { trace.append(item.event, text: $0) }
         }
-        trace.headCount = headCount
+        trace.setHeadCount(headCount)
         return trace
     }
 
