@@ -48,22 +48,17 @@ final class EventBatch {
     func forEach(_ body: (Event, UnsafeRawBufferPointer) throws -> Void) rethrows {
         let all = UnsafeRawPointer(text.base)
         for index in 0..<count {
-            if index + EventBatch.prefetchDistance < count { prefetch(index + EventBatch.prefetchDistance) }
+            if index + EventPrefetch.distance < count { prefetch(index + EventPrefetch.distance) }
             let end = index + 1 < count ? textStarts[index + 1] : text.count
             try body(events[index], UnsafeRawBufferPointer(start: all + textStarts[index], count: end - textStarts[index]))
         }
     }
 
-    /// How many events ahead ``forEach(_:)`` asks for the memory of the next ones: the parsing
-    /// thread wrote them on the other core, and fetching their cache lines one by one on first
-    /// touch cost the correlating thread about a tenth of its time.
-    static let prefetchDistance = 3
-
-    /// Starts loading event `index` and the first lines of its text.
+    /// Starts loading event `index` and the first lines of its text (``EventPrefetch``): the
+    /// parsing thread wrote them on the other core.
     @inline(__always)
     private func prefetch(_ index: Int) {
-        let event = UnsafeRawPointer(events + index)
-        for offset in stride(from: 0, to: MemoryLayout<Event>.stride, by: 64) { flowtrace_prefetch(event + offset) }
+        EventPrefetch.event(events + index)
         let start = textStarts[index]
         let end = index + 1 < count ? textStarts[index + 1] : text.count
         let eventText = UnsafeRawPointer(text.base) + start

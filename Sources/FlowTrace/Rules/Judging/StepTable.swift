@@ -70,6 +70,7 @@ struct StepTable {
                         events.withUnsafeBufferPointer { events in
                             for index in events.indices {
                                 let event = events.baseAddress! + index
+                                EventPrefetch.ahead(of: index, in: events, text: text)
                                 let found = literals.found(in: event.pointee.message.slice(text))
                                 let candidates = candidates.candidates(found: found)
                                 // Most events: no step can pass, and none is tried.
