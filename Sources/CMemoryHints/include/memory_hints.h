@@ -8,4 +8,9 @@ static inline void flowtrace_prefetch(const void *address) {
     __builtin_prefetch(address, 0, 3);
 }
 
+/// Asks the CPU to start loading the cache line at `address` for writing.
+static inline void flowtrace_prefetch_for_write(void *address) {
+    __builtin_prefetch(address, 1, 3);
+}
+
 #endif

@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// One request's lines, gathered by the ``Correlator``: the events, a copy of their text, and
 /// what identifies the request.
 public final class Trace {
@@ -191,6 +193,28 @@ public final class Trace {
         if headCount == nil { headOutcome.note(&stored) } else { bodyOutcome.note(&stored) }
         events.append(stored)
         lastLine = event.lineNumber
+        prepareNextAppend()
+    }
+
+    /// Starts fetching, for writing, the memory the next event and its text will go to: that is
+    /// lines later, and by then the write need not wait for it.
+    @inline(__always)
+    private func prepareNextAppend() {
+        if events.count < events.capacity {
+            events.withUnsafeMutableBufferPointer { stored in
+                let next = UnsafeMutableRawPointer(stored.baseAddress! + stored.count)
+                for offset in stride(from: 0, to: MemoryLayout<Event>.stride, by: 64) {
+                    flowtrace_prefetch_for_write(next + offset)
+                }
+            }
+        }
+        if text.count + 192 <= text.capacity {
+            text.withUnsafeMutableBufferPointer { bytes in
+                let end = UnsafeMutableRawPointer(bytes.baseAddress! + bytes.count)
+                flowtrace_prefetch_for_write(end + 64)
+                flowtrace_prefetch_for_write(end + 128)
+            }
+        }
     }
 }
 
