@@ -44,6 +44,7 @@ extension Correlator {
             for candidate in pending.candidates where candidate != owner {
                 if let rival = open[candidate], rival.isFreshHead, rival.flowIndex == trace.flowIndex {
                     rivals.append(candidate)
+                    if !rival.namedAsRivalBy.contains(owner) { rival.namedAsRivalBy.append(owner) }
                 }
             }
             setHeadRivals(of: trace, to: rivals)
@@ -111,28 +112,29 @@ extension Correlator {
         }
         guard let partner = finished, partner !== trace else { return number }
         trace.exchangeHead(with: partner)
-        setHeadRivals(of: trace, to: trace.headRivals.filter { $0 != partner.number })
-        setHeadRivals(of: partner, to: partner.headRivals.filter { $0 != number })
+        dropHeadRival(partner.number, of: trace)
+        dropHeadRival(number, of: partner)
         if let request = trace.request { byRequest[request] = trace.number }
         if let request = partner.request { byRequest[request] = partner.number }
         return partner.number
     }
 
-    /// Records which other new requests `trace`'s head was guessed among, keeping ``guessedHeads``
-    /// (the traces with rivals) and each rival's `namedAsRivalBy` up to date.
+    /// Records which other new requests `trace`'s head was guessed among (each rival already
+    /// lists it in its `namedAsRivalBy`), keeping ``guessedHeads`` (the traces with rivals) up to date.
     func setHeadRivals(of trace: Trace, to rivals: [Int]) {
-        let number = trace.number
         trace.headRivals = rivals
         if rivals.isEmpty {
-            guessedHeads.removeAll { $0 == number }
-            return
+            guessedHeads.removeAll { $0 == trace.number }
+        } else if !guessedHeads.contains(trace.number) {
+            guessedHeads.append(trace.number)
         }
-        if !guessedHeads.contains(number) { guessedHeads.append(number) }
-        for rival in rivals {
-            open.borrow(rival) { rival in
-                if !rival.namedAsRivalBy.contains(number) { rival.namedAsRivalBy.append(number) }
-            }
-        }
+    }
+
+    /// Takes `rival` off the rivals of `trace`'s head (it stays in the rival's `namedAsRivalBy`,
+    /// which is checked when read).
+    private func dropHeadRival(_ rival: Int, of trace: Trace) {
+        trace.headRivals.removeAll { $0 == rival }
+        if trace.headRivals.isEmpty { guessedHeads.removeAll { $0 == trace.number } }
     }
 
     /// The open traces whose guessed head names `trace` among its rivals (forgetting those that

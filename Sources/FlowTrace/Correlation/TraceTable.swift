@@ -93,8 +93,8 @@ struct TraceTable {
 
     /// Calls `body` with every trace, in no particular order. `body` must not change the table.
     func forEach(_ body: (Trace) -> Void) {
-        slots.withUnsafeBufferPointer { buffer in
-            for case let trace? in buffer { body(trace) }
+        unretained.withUnsafeBufferPointer { buffer in
+            for case let trace? in buffer { trace._withUnsafeGuaranteedRef(body) }
         }
     }
 
