@@ -111,7 +111,7 @@ extension Correlator {
             }
         }
         guard let partner = finished, partner !== trace else { return number }
-        trace.exchangeHead(with: partner)
+        trace.exchangeHead(with: partner, scratch: &headScratch)
         dropHeadRival(partner.number, of: trace)
         dropHeadRival(number, of: partner)
         if let request = trace.request { byRequest[request] = trace.number }

@@ -23,6 +23,8 @@ public final class Correlator {
     /// Reused by ``awaitingTraces(for:text:)``.
     var waitingScratch: [Int] = []
     var plausibleScratch: [Int] = []
+    /// Reused by ``verifyHead(of:endStatus:pathGeneration:)`` to move heads.
+    var headScratch = (DetachedEvents(), DetachedEvents())
     /// Generations of closed traces, to link later background work to them (bounded).
     var closedGenerations: [EntityKey: String] = [:]
     var closedGenerationOrder: [EntityKey] = []

@@ -21,15 +21,22 @@ extension Trace {
 
     /// Swaps heads (events, request id, endpoint and the flow the endpoint named) with `other`.
     func exchangeHead(with other: Trace) {
+        var scratch = (DetachedEvents(), DetachedEvents())
+        exchangeHead(with: other, scratch: &scratch)
+    }
+
+    /// Swaps heads with `other`, moving them through `scratch` (whose buffers are reused).
+    func exchangeHead(with other: Trace, scratch: inout (DetachedEvents, DetachedEvents)) {
         // A head still waiting for its first response is all head.
         let ownCount = headCount ?? events.count
         let otherCount = other.headCount ?? other.events.count
         // Usually each head comes before the other's body; otherwise the lines are merged in order.
         let merging = !precedesBody(other, headCount: otherCount, from: ownCount)
             || !other.precedesBody(self, headCount: ownCount, from: otherCount)
-        let (ownHead, otherHead) = (detachedHead(ownCount), other.detachedHead(otherCount))
-        installHead(otherHead, replacing: ownCount, merging: merging)
-        other.installHead(ownHead, replacing: otherCount, merging: merging)
+        detachHead(ownCount, into: &scratch.0)
+        other.detachHead(otherCount, into: &scratch.1)
+        installHead(scratch.1, replacing: ownCount, merging: merging)
+        other.installHead(scratch.0, replacing: otherCount, merging: merging)
         // The body decides whether the trace still waits for its first response.
         let (ownNewCount, otherNewCount) = (headCount.map { _ in otherCount }, other.headCount.map { _ in ownCount })
         setHeadCount(ownNewCount, recounting: merging)

@@ -97,26 +97,30 @@ public final class Trace {
         try text.withUnsafeBytes(body)
     }
 
-    /// The first `count` events with their text, copied out (ranges relative to that text).
-    func detachedHead(_ count: Int) -> DetachedEvents {
-        var head = DetachedEvents()
-        head.events.reserveCapacity(count)
-        head.spans.reserveCapacity(count)
-        for index in 0..<count {
-            let span = textSpans[index]
-            var event = events[index]
-            if span.isEmpty {
-                event.dropText()
-                head.spans.append(.empty)
-            } else {
-                event.rebase(by: head.text.count - Int(span.start))
-                head.spans.append(TextRange(start: head.text.count, count: Int(span.count)))
-                head.text.append(contentsOf: text[Int(span.start)..<span.end])
+    /// Copies the first `count` events with their text into `head` (ranges relative to that text),
+    /// replacing what it held; its buffers are reused.
+    func detachHead(_ count: Int, into head: inout DetachedEvents) {
+        head.events.removeAll(keepingCapacity: true)
+        head.spans.removeAll(keepingCapacity: true)
+        head.text.removeAll(keepingCapacity: true)
+        text.withUnsafeBytes { text in
+            events.withUnsafeBufferPointer { events in
+                for index in 0..<count {
+                    let span = textSpans[index]
+                    var event = events[index]
+                    if span.isEmpty {
+                        event.dropText()
+                        head.spans.append(.empty)
+                    } else {
+                        event.rebase(by: head.text.count - Int(span.start))
+                        head.spans.append(TextRange(start: head.text.count, count: Int(span.count)))
+                        head.text.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[Int(span.start)..<span.end]))
+                    }
+                    head.events.append(event)
+                }
             }
-            head.events.append(event)
         }
         head.outcome = count == (headCount ?? events.count) ? headOutcome : OutcomeSummary(of: head.events)
-        return head
     }
 
     /// Replaces the first `count` events with `head`. The head's text is appended after the text
@@ -218,7 +222,7 @@ public final class Trace {
     }
 }
 
-/// Events moved out of a trace with their own text (see ``Trace/detachedHead(_:)``).
+/// Events moved out of a trace with their own text (see ``Trace/detachHead(_:into:)``).
 struct DetachedEvents {
     var events: [Event] = []
     /// Where each event's text is in ``text`` (empty when it was not kept).
