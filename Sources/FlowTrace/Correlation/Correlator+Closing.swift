@@ -36,6 +36,9 @@ extension Correlator {
 
     private func isIdle(_ trace: Trace) -> Bool {
         if trace.hasEnded { return latestLine - trace.lastLine > Correlator.sweepInterval }
+        // A request that ended while its body looked at work waits for that body only as long
+        // as a response can take (``awaitWindowLines``).
+        if trace.busyAtEnd { return latestLine - trace.lastLine > Correlator.awaitWindowLines }
         if latestLine - trace.lastLine > config.idleLines { return true }
         guard let last = trace.lastTime, let now = latestTime, last.hasDate == now.hasDate else { return false }
         return now.milliseconds - last.milliseconds > config.idleWindowMilliseconds
