@@ -90,4 +90,24 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
         #expect(traceA?.userText == userA)
         #expect(traceA?.lineNumbers == [1, 2, 8, 9, 10, 11, 13])
     }
+
+    /// A request that ended while its body still awaited an operation stays open for that body,
+    /// but only as long as a response can take: then it closes as idle, long before the stream's
+    /// idle limit (which would keep it in every search over the open traces meanwhile).
+    @Test func aBusyEndedRequestWaitsOnlyAsLongAsAResponseCanTake() {
+        let harness = CorrelationHarness()
+        harness.feed([started(1, requestA), validating(2), authResponse(3)] + authenticated(4, userA) + [
+            SyntheticEvent(6, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"],
+                           table: "users", operation: .select),
+            SyntheticEvent(7, "[\(requestA)] POST /api/v1/generations - 201 - 40ms", request: requestA,
+                           kind: .requestEnd, method: .post, path: "/api/v1/generations", httpStatus: 201),
+        ])
+        let traffic = (8..<(8 + Correlator.awaitWindowLines + 2 * Correlator.sweepInterval)).map { line in
+            SyntheticEvent(line, "💳 [USER_SERVICE] Getting credits for user \(userB)", tags: ["USER_SERVICE"], user: userB)
+        }
+        harness.feed(traffic)
+        let traceA = harness.traces.first { $0.requestText == requestA }
+        #expect(traceA?.closeReason == .idle)
+        #expect(traceA?.lineNumbers == [1, 2, 3, 4, 5, 6, 7])
+    }
 }
