@@ -54,6 +54,7 @@ public struct TagList: Sendable, Equatable {
     }
 
     /// A 64-bit key for a tag's bytes (``ByteHash``), to compare tags without Strings.
+    @inline(__always)
     public static func key(of bytes: UnsafeRawBufferPointer) -> UInt64 {
         ByteHash.lanes(bytes).0
     }

@@ -22,6 +22,8 @@ public struct LineParser {
     var lastMidnight: Int64?
     /// The last date read, to skip converting it again.
     var dayCache = DayCache()
+    /// The last level words read.
+    var levelMemo = LevelMemo()
 
     public init(vocabulary: FormatVocabulary) {
         tables = vocabulary.tables
