@@ -30,7 +30,7 @@ extension LineParser {
     }
 
     /// ` - logger - LEVEL - message` after a date.
-    private mutating func readBasicConfig(_ base: UnsafeRawPointer, from start: Int, end: Int, into event: inout Event) -> Bool {
+    private func readBasicConfig(_ base: UnsafeRawPointer, from start: Int, end: Int, into event: inout Event) -> Bool {
         guard ByteClass.has(base, at: start, end: end, " - ") else { return false }
         let loggerStart = start + 3
         guard let loggerEnd = LineParser.find(base, " - ", from: loggerStart, end: end),
@@ -47,7 +47,7 @@ extension LineParser {
     }
 
     /// ` LEVEL [logger:] message` after an ISO time (`.isoLevel`).
-    private mutating func readLevelAndMessage(_ base: UnsafeRawPointer, from start: Int, end: Int, into event: inout Event) -> Bool {
+    private func readLevelAndMessage(_ base: UnsafeRawPointer, from start: Int, end: Int, into event: inout Event) -> Bool {
         var position = start
         ByteClass.skipSpaces(base, &position, end: end)
         guard position > start || position == end, position < end else { return false }
@@ -79,7 +79,7 @@ extension LineParser {
     }
 
     /// ` | LEVEL | logger | message` after a time of day (`.console`).
-    private mutating func readConsole(_ base: UnsafeRawPointer, from start: Int, end: Int, into event: inout Event) -> Bool {
+    private func readConsole(_ base: UnsafeRawPointer, from start: Int, end: Int, into event: inout Event) -> Bool {
         var position = start
         ByteClass.skipSpaces(base, &position, end: end)
         guard position < end, ByteClass.byte(base, position) == 0x7C else { return false }
@@ -102,7 +102,7 @@ extension LineParser {
     }
 
     /// `LEVEL:logger:message`, or uvicorn's `LEVEL:     message` (`.pythonDefault`).
-    private mutating func readPythonDefault(_ base: UnsafeRawPointer, from start: Int, end: Int, into event: inout Event) {
+    private func readPythonDefault(_ base: UnsafeRawPointer, from start: Int, end: Int, into event: inout Event) {
         guard ByteClass.isUpper(ByteClass.byte(base, start)),
               let match = level(base, at: start, end: end)
         else { return }
@@ -131,7 +131,7 @@ extension LineParser {
     /// The level word at `position` (a whole word, any case): the memo of the last levels, else
     /// one probe of the level words' table when a word starts there, else the level trie.
     @inline(__always)
-    private mutating func level(_ base: UnsafeRawPointer, at position: Int, end: Int) -> ByteTrie.Match? {
+    private func level(_ base: UnsafeRawPointer, at position: Int, end: Int) -> ByteTrie.Match? {
         guard position < end, ByteClass.isWord(ByteClass.byte(base, position)) else {
             return tables.levels.longestMatch(base, from: position, to: end, wordBoundary: true)
         }

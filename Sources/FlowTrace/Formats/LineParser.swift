@@ -18,18 +18,19 @@ public struct LineParser {
     let decoded: TextBuffer
     /// A JSON line found inside a Docker wrapper, parsed in turn.
     let wrapped: TextBuffer
+    /// The last level words read.
+    let levelMemo: LevelMemo
     /// Milliseconds at midnight (UTC) of the last dated line, for time-only layouts.
     var lastMidnight: Int64?
     /// The last date read, to skip converting it again.
     var dayCache = DayCache()
-    /// The last level words read.
-    var levelMemo = LevelMemo()
 
     public init(vocabulary: FormatVocabulary) {
         tables = vocabulary.tables
         text = TextBuffer()
         decoded = TextBuffer()
         wrapped = TextBuffer()
+        levelMemo = LevelMemo()
     }
 
     /// Parses one line. The event's TextRanges refer to the parser's event text, valid until the next call.
