@@ -75,17 +75,10 @@ struct MessageAnalyser {
         return tables.statuses.longestMatch(base, from: position, to: end)
     }
 
-    /// The `]` closing the bracket at `open`, if it is near and the content has no spaces.
+    /// The `]` closing the bracket at `open`, if it is within 80 bytes, the content is not empty
+    /// and has no spaces (``TagBracket/scan(_:open:end:)``, eight bytes at a time).
     func closingBracket(after open: Int) -> Int? {
-        var position = open + 1
-        let limit = min(end, open + 80)
-        while position < limit {
-            let byte = ByteClass.byte(base, position)
-            if byte == 0x5D { return position > open + 1 ? position : nil }
-            if byte == 0x20 || byte == 0x5B { return nil }
-            position += 1
-        }
-        return nil
+        TagBracket.scan(base, open: open, end: end)?.close
     }
 
     /// Walks the message once, token by token.

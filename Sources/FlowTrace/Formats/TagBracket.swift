@@ -9,7 +9,6 @@ enum TagBracket {
     /// For the `[` at `open` in `base[..<end]`: the offset of its `]` when it is within 80 bytes
     /// and nothing before it is a space or `[`, and whether the content is not empty and a tag
     /// (upper-case letters, digits, `_` and `-`, with a letter); nil when it does not close so.
-    /// The `]` found is the one ``MessageAnalyser/closingBracket(after:)`` finds.
     @inline(__always)
     static func scan(_ base: UnsafeRawPointer, open: Int, end: Int) -> (close: Int, isTag: Bool)? {
         let limit = min(end, open + 80)
