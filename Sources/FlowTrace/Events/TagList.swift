@@ -80,4 +80,19 @@ extension TagList {
         }
         ranges = (moved(ranges.0), moved(ranges.1), moved(ranges.2), moved(ranges.3))
     }
+
+    /// The list with its stored ranges moved by `shift` (unused slots stay empty), as if its tags
+    /// had been recorded `shift` bytes further on.
+    func movingStoredRanges(by shift: Int32) -> TagList {
+        var copy = self
+        func moved(_ range: TextRange) -> TextRange {
+            TextRange(start: Int(range.start &+ shift), count: Int(range.count))
+        }
+        let stored = storedCount
+        if stored > 0 { copy.ranges.0 = moved(ranges.0) }
+        if stored > 1 { copy.ranges.1 = moved(ranges.1) }
+        if stored > 2 { copy.ranges.2 = moved(ranges.2) }
+        if stored > 3 { copy.ranges.3 = moved(ranges.3) }
+        return copy
+    }
 }
