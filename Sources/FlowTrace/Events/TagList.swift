@@ -54,6 +54,7 @@ public struct TagList: Sendable, Equatable {
     }
 
     /// A 64-bit key for a tag's bytes (``ByteHash``), to compare tags without Strings.
+    @inline(__always)
     public static func key(of bytes: UnsafeRawBufferPointer) -> UInt64 {
         ByteHash.lanes(bytes).0
     }
@@ -78,5 +79,20 @@ extension TagList {
             TextRange(start: Int(range.start + shift), count: Int(range.count))
         }
         ranges = (moved(ranges.0), moved(ranges.1), moved(ranges.2), moved(ranges.3))
+    }
+
+    /// The list with its stored ranges moved by `shift` (unused slots stay empty), as if its tags
+    /// had been recorded `shift` bytes further on.
+    func movingStoredRanges(by shift: Int32) -> TagList {
+        var copy = self
+        func moved(_ range: TextRange) -> TextRange {
+            TextRange(start: Int(range.start &+ shift), count: Int(range.count))
+        }
+        let stored = storedCount
+        if stored > 0 { copy.ranges.0 = moved(ranges.0) }
+        if stored > 1 { copy.ranges.1 = moved(ranges.1) }
+        if stored > 2 { copy.ranges.2 = moved(ranges.2) }
+        if stored > 3 { copy.ranges.3 = moved(ranges.3) }
+        return copy
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Recognises the prefix of a normalised text line: which layout it is, its time, level and
 /// logger, and where the message starts. Lines with no known prefix keep `.unparsed` here and
 /// are classified (`.bare`, `.requestTracking`) once their message has been read.
@@ -134,26 +128,20 @@ extension LineParser {
         event.message = TextRange(start: position, count: end - position)
     }
 
-    /// The level word at `position` (a whole word, any case): one probe of the level words'
-    /// table when a word starts there, else the level trie.
+    /// The level word at `position` (a whole word, any case): the memo of the last levels, else
+    /// one probe of the level words' table when a word starts there, else the level trie.
     @inline(__always)
     private func level(_ base: UnsafeRawPointer, at position: Int, end: Int) -> ByteTrie.Match? {
         guard position < end, ByteClass.isWord(ByteClass.byte(base, position)) else {
             return tables.levels.longestMatch(base, from: position, to: end, wordBoundary: true)
         }
-        return tables.levelWords.longestMatch(base, at: position, end: end, in: tables.levels).match
-    }
-
-    /// The offset of the first `literal` in `base[start..<end]`.
-    static func find(_ base: UnsafeRawPointer, _ literal: StaticString, from start: Int, end: Int) -> Int? {
-        let first = literal.utf8Start.pointee
-        var position = start
-        while position < end {
-            guard let hit = memchr(base + position, Int32(first), end - position) else { return nil }
-            let offset = UnsafeRawPointer(hit) - base
-            if ByteClass.has(base, at: offset, end: end, literal) { return offset }
-            position = offset + 1
+        guard position + 8 <= end, tables.levelsAreWords else {
+            return tables.levelWords.longestMatch(base, at: position, end: end, in: tables.levels).match
         }
-        return nil
+        let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+        if let match = levelMemo.match(word) { return match }
+        let match = tables.levelWords.longestMatch(base, at: position, end: end, in: tables.levels).match
+        if let match { levelMemo.remember(word, match) }
+        return match
     }
 }

@@ -18,6 +18,10 @@ public struct LineParser {
     let decoded: TextBuffer
     /// A JSON line found inside a Docker wrapper, parsed in turn.
     let wrapped: TextBuffer
+    /// The last level words read.
+    let levelMemo: LevelMemo
+    /// The messages analysed lately and their findings.
+    let messageMemo: MessageMemo
     /// Milliseconds at midnight (UTC) of the last dated line, for time-only layouts.
     var lastMidnight: Int64?
     /// The last date read, to skip converting it again.
@@ -28,6 +32,8 @@ public struct LineParser {
         text = TextBuffer()
         decoded = TextBuffer()
         wrapped = TextBuffer()
+        levelMemo = LevelMemo()
+        messageMemo = MessageMemo()
     }
 
     /// Parses one line. The event's TextRanges refer to the parser's event text, valid until the next call.
@@ -58,6 +64,7 @@ public struct LineParser {
         }
         var first = start
         ByteClass.skipSpaces(base, &first, end: end)
+        var triedJSON = false
         if first < end, ByteClass.byte(base, first) == 0x7B {
             if parseJSON(base, from: first, to: end, into: &event) {
                 if event.time == nil, let containerTime { event.time = dated(containerTime) }
@@ -65,8 +72,9 @@ public struct LineParser {
             }
             event.flags.insert(.malformedJSON)
             text.count = 0
+            triedJSON = true
         }
-        parseText(base, from: start, to: end, into: &event)
+        parseText(base, from: start, to: end, into: &event, memoised: !triedJSON)
         if event.time == nil, let containerTime { event.time = dated(containerTime) }
     }
 
@@ -76,13 +84,20 @@ public struct LineParser {
     }
 
     /// Normalises `base[start..<end]` into the event text, then reads its layout and message.
-    mutating func parseText(_ base: UnsafeRawPointer, from start: Int, to end: Int, into event: inout Event) {
+    /// With `memoised` (the event's analysed fields are unset: not after a JSON attempt), a
+    /// message seen lately takes the remembered analysis (``MessageMemo``).
+    mutating func parseText(_ base: UnsafeRawPointer, from start: Int, to end: Int, into event: inout Event,
+                            memoised: Bool = false) {
         text.count = 0
         var firstQuote = 0
         event.flags.formUnion(normalise(base + start, count: end - start, firstQuote: &firstQuote))
         let textBase = UnsafeRawPointer(text.base)
         readLayout(textBase, end: text.count, into: &event)
-        MessageAnalyser.analyse(&event, tables: tables, base: textBase, firstQuote: firstQuote)
+        if memoised {
+            messageMemo.analyse(&event, tables: tables, base: textBase, firstQuote: firstQuote)
+        } else {
+            MessageAnalyser.analyse(&event, tables: tables, base: textBase, firstQuote: firstQuote)
+        }
         if event.layout == .unparsed {
             if event.kind == .requestStart || event.kind == .requestEnd {
                 event.layout = .requestTracking

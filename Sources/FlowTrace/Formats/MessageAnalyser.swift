@@ -75,17 +75,10 @@ struct MessageAnalyser {
         return tables.statuses.longestMatch(base, from: position, to: end)
     }
 
-    /// The `]` closing the bracket at `open`, if it is near and the content has no spaces.
+    /// The `]` closing the bracket at `open`, if it is within 80 bytes, the content is not empty
+    /// and has no spaces (``TagBracket/scan(_:open:end:)``, eight bytes at a time).
     func closingBracket(after open: Int) -> Int? {
-        var position = open + 1
-        let limit = min(end, open + 80)
-        while position < limit {
-            let byte = ByteClass.byte(base, position)
-            if byte == 0x5D { return position > open + 1 ? position : nil }
-            if byte == 0x20 || byte == 0x5B { return nil }
-            position += 1
-        }
-        return nil
+        TagBracket.scan(base, open: open, end: end)?.close
     }
 
     /// Walks the message once, token by token.
@@ -123,22 +116,13 @@ struct MessageAnalyser {
 
     /// A bracketed tag (`[CREDIT-SERVICE]`) or id (`[<uuid>]`); returns where to continue.
     private mutating func bracket(at open: Int) -> Int {
-        guard let close = closingBracket(after: open) else { return open + 1 }
+        guard let (close, isTag) = TagBracket.scan(base, open: open, end: end) else { return open + 1 }
         let contentStart = open + 1
         if close - contentStart == 36, let key = ByteClass.uuidKey(base, at: contentStart, end: close) {
             assign(.request, key: key, from: contentStart, to: close)
             return close + 1
         }
-        var hasLetter = false
-        for position in contentStart..<close {
-            let byte = ByteClass.byte(base, position)
-            if ByteClass.isUpper(byte) {
-                hasLetter = true
-            } else if !(ByteClass.isDigit(byte) || byte == 0x5F || byte == 0x2D) {
-                return open + 1
-            }
-        }
-        guard hasLetter else { return open + 1 }
+        guard isTag else { return open + 1 }
         let text = UnsafeRawBufferPointer(start: base, count: end)
         event.tags.append(TextRange(start: contentStart, count: close - contentStart), in: text)
         return close + 1

@@ -1,6 +1,6 @@
 /// Keys of one to eight bytes (the status symbols), matched by hashing the eight input bytes
-/// masked to each key length, longest first: one or two probes that do not depend on each other,
-/// where a trie walks a node per byte. Answers as ``ByteTrie/longestMatch(_:from:to:wordBoundary:)``
+/// masked to each length that a key starting with the first byte has, longest first: mostly one
+/// probe, where a trie walks a node per byte. Answers as ``ByteTrie/longestMatch(_:from:to:wordBoundary:)``
 /// without case folding or word boundaries, for input with eight bytes to read.
 ///
 /// Raw storage like ``ByteTrie``; the owner frees it with ``deallocate()``.
@@ -15,11 +15,8 @@ struct ShortKeyTable: @unchecked Sendable {
 
     private let slots: UnsafeMutablePointer<Slot>
     private let mask: Int
-    /// The distinct key lengths, longest first.
-    private let lengths: UnsafeMutablePointer<Int>
-    private let lengthCount: Int
-    /// Whether some key starts with the byte.
-    private let firstBytes: UnsafeMutablePointer<Bool>
+    /// Per first byte, one bit per length (1...8) of the keys starting with it.
+    private let lengthsByFirstByte: UnsafeMutablePointer<UInt16>
 
     /// The table of `keys` (the first value of a repeated key wins, as in a trie), or nil when
     /// some key is empty or longer than eight bytes.
@@ -32,14 +29,10 @@ struct ShortKeyTable: @unchecked Sendable {
         mask = capacity - 1
         slots = .allocate(capacity: capacity)
         slots.initialize(repeating: Slot(key: 0, length: 0, value: -1), count: capacity)
-        let distinct = Set(unique.map(\.0.count)).sorted(by: >)
-        lengthCount = distinct.count
-        lengths = .allocate(capacity: max(distinct.count, 1))
-        lengths.initialize(from: distinct, count: distinct.count)
-        firstBytes = .allocate(capacity: 256)
-        firstBytes.initialize(repeating: false, count: 256)
+        lengthsByFirstByte = .allocate(capacity: 256)
+        lengthsByFirstByte.initialize(repeating: 0, count: 256)
         for (key, value) in unique {
-            firstBytes[Int(key[0])] = true
+            lengthsByFirstByte[Int(key[0])] |= 1 << UInt16(key.count)
             let packed = key.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (UInt64($1.offset) << 3) }
             var index = ShortKeyTable.slot(packed, mask: mask)
             while slots[index].length != 0 { index = (index + 1) & mask }
@@ -49,17 +42,18 @@ struct ShortKeyTable: @unchecked Sendable {
 
     func deallocate() {
         slots.deallocate()
-        lengths.deallocate()
-        firstBytes.deallocate()
+        lengthsByFirstByte.deallocate()
     }
 
     /// The longest key that is a prefix of `base[start..<start + 8]` (all eight bytes readable).
     @inline(__always)
     func longestMatch(_ base: UnsafeRawPointer, at start: Int) -> ByteTrie.Match? {
-        guard firstBytes[Int(base.load(fromByteOffset: start, as: UInt8.self))] else { return nil }
+        var lengths = lengthsByFirstByte[Int(base.load(fromByteOffset: start, as: UInt8.self))]
+        guard lengths != 0 else { return nil }
         let word = base.loadUnaligned(fromByteOffset: start, as: UInt64.self)
-        for rank in 0..<lengthCount {
-            let length = lengths[rank]
+        while lengths != 0 {
+            let length = UInt16.bitWidth - 1 - lengths.leadingZeroBitCount
+            lengths &= ~(1 << UInt16(length))
             let key = length == 8 ? word : word & ((1 << (UInt64(length) << 3)) &- 1)
             var index = ShortKeyTable.slot(key, mask: mask)
             while slots[index].length != 0 {

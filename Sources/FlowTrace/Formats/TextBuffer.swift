@@ -1,10 +1,17 @@
 /// A growable byte buffer reused for every line, so that steady-state parsing never allocates.
 /// It only grows (to the longest line seen) and is owned by one parser. Its state lives behind a
 /// pointer, so that the hot path pays for neither reference counting nor exclusivity checks.
+///
+/// ``base`` and ``count`` describe the current text, which starts at the storage's start unless
+/// earlier texts were kept before it with ``keep()``: a parser writes each line's event text right
+/// after the previous one's, and ``handOver(to:)`` gives them all to a batch without copying.
 final class TextBuffer {
     private struct State {
-        var base: UnsafeMutableRawPointer
+        var storage: UnsafeMutableRawPointer
         var capacity: Int
+        /// Where the current text starts in the storage (the bytes before it are kept).
+        var origin: Int
+        /// The current text's length.
         var count: Int
     }
 
@@ -12,15 +19,17 @@ final class TextBuffer {
 
     init(capacity: Int = 4096) {
         state = .allocate(capacity: 1)
-        state.initialize(to: State(base: .allocate(byteCount: capacity, alignment: 8), capacity: capacity, count: 0))
+        state.initialize(to: State(storage: .allocate(byteCount: capacity, alignment: 8), capacity: capacity,
+                                   origin: 0, count: 0))
     }
 
     deinit {
-        state.pointee.base.deallocate()
+        state.pointee.storage.deallocate()
         state.deallocate()
     }
 
-    @inline(__always) var base: UnsafeMutableRawPointer { state.pointee.base }
+    /// The start of the current text.
+    @inline(__always) var base: UnsafeMutableRawPointer { state.pointee.storage + state.pointee.origin }
 
     @inline(__always) var count: Int {
         get { state.pointee.count }
@@ -30,23 +39,44 @@ final class TextBuffer {
     /// Makes room for `extra` more bytes.
     @inline(__always)
     func reserve(_ extra: Int) {
-        if state.pointee.count + extra > state.pointee.capacity { grow(to: state.pointee.count + extra) }
+        let needed = state.pointee.origin + state.pointee.count + extra
+        if needed > state.pointee.capacity { grow(to: needed) }
     }
 
     private func grow(to needed: Int) {
         var newCapacity = state.pointee.capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let newBase = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 8)
-        newBase.copyMemory(from: state.pointee.base, byteCount: state.pointee.count)
-        state.pointee.base.deallocate()
-        state.pointee.base = newBase
+        let newStorage = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 8)
+        newStorage.copyMemory(from: state.pointee.storage, byteCount: state.pointee.origin + state.pointee.count)
+        state.pointee.storage.deallocate()
+        state.pointee.storage = newStorage
         state.pointee.capacity = newCapacity
+    }
+
+    /// Keeps the current text and starts an empty one after it; returns where the kept text
+    /// starts in the storage (an offset into the buffer ``handOver(to:)`` fills).
+    @inline(__always)
+    func keep() -> Int {
+        let start = state.pointee.origin
+        state.pointee.origin = start + state.pointee.count
+        state.pointee.count = 0
+        return start
+    }
+
+    /// Gives every byte written (kept texts and the current one) to `receiver`, as its current
+    /// text, and takes the receiver's storage in exchange, empty: no bytes are copied.
+    func handOver(to receiver: TextBuffer) {
+        swap(&state.pointee, &receiver.state.pointee)
+        receiver.state.pointee.count += receiver.state.pointee.origin
+        receiver.state.pointee.origin = 0
+        state.pointee.origin = 0
+        state.pointee.count = 0
     }
 
     /// Appends bytes; the caller has reserved room.
     @inline(__always)
     func appendUnchecked(_ source: UnsafeRawPointer, count length: Int) {
-        (state.pointee.base + state.pointee.count).copyMemory(from: source, byteCount: length)
+        (base + state.pointee.count).copyMemory(from: source, byteCount: length)
         state.pointee.count += length
     }
 

@@ -87,7 +87,17 @@ enum TimeParser {
             let byte = ByteClass.byte(base, position)
             if (byte == 0x2E || byte == 0x2C), ByteClass.isDigit(ByteClass.byte(base, position + 1)) {
                 position += 1
-                milliseconds += fraction(base, &position, end: end)
+                // Exactly three digits (milliseconds, the common case) are read without a loop.
+                if position + 4 <= end, ByteClass.isDigit(ByteClass.byte(base, position + 1)),
+                   ByteClass.isDigit(ByteClass.byte(base, position + 2)),
+                   !ByteClass.isDigit(ByteClass.byte(base, position + 3)) {
+                    milliseconds += Int64(ByteClass.byte(base, position) &- 0x30) * 100
+                        + Int64(ByteClass.byte(base, position + 1) &- 0x30) * 10
+                        + Int64(ByteClass.byte(base, position + 2) &- 0x30)
+                    position += 3
+                } else {
+                    milliseconds += fraction(base, &position, end: end)
+                }
             }
         }
         return Parsed(milliseconds: milliseconds, end: position)

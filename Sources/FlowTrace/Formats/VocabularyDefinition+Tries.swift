@@ -32,6 +32,11 @@ extension VocabularyDefinition {
         WordTable(keys: levelEntries().map { (Array($0.0.utf8), $0.1) }, trie: trie)
     }
 
+    /// Whether every level word consists of word characters only.
+    func levelsAreWords() -> Bool {
+        levelEntries().allSatisfy { !$0.0.isEmpty && $0.0.utf8.allSatisfy(ByteClass.isWord) }
+    }
+
     func jsonFieldTrie() -> ByteTrie {
         var builder = ByteTrieBuilder(foldsCase: false)
         for (role, names) in jsonFields {

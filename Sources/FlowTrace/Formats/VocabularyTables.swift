@@ -8,6 +8,9 @@ final class VocabularyTables: @unchecked Sendable {
     let levels: ByteTrie
     /// The level words' first words (``WordTable``).
     let levelWords: WordTable
+    /// Whether every level word is word characters only (no phrases), so a level match depends
+    /// on nothing past its word (``LevelMemo``).
+    let levelsAreWords: Bool
     let jsonFields: ByteTrie
     let keywords: ByteTrie
     /// The keywords' first words (``WordTable``).
@@ -26,6 +29,7 @@ final class VocabularyTables: @unchecked Sendable {
         statusTable = definition.statusTable()
         levels = definition.levelTrie()
         levelWords = definition.levelWordTable(trie: levels)
+        levelsAreWords = definition.levelsAreWords()
         jsonFields = definition.jsonFieldTrie()
         keywords = definition.keywordTrie()
         keywordWords = definition.keywordWordTable(trie: keywords)

@@ -121,15 +121,16 @@ struct WordTable: @unchecked Sendable {
 
     /// The longest key of `trie` (the trie the table was built with) at `start`, a word character,
     /// that ends on a word boundary — `trie.longestMatch(…, wordBoundary: true)` for input that
-    /// starts with a word — and where the word at `start` ends.
+    /// starts with a word — and where the word at `start` ends. The trie is only read for a
+    /// phrase (an autoclosure, so that the common word does not load its fields).
     @inline(__always)
-    func longestMatch(_ base: UnsafeRawPointer, at start: Int, end: Int, in trie: ByteTrie)
+    func longestMatch(_ base: UnsafeRawPointer, at start: Int, end: Int, in trie: @autoclosure () -> ByteTrie)
         -> (wordEnd: Int, match: ByteTrie.Match?) {
         let found = word(base, at: start, end: end)
         guard let entry = found.entry else { return (found.end, nil) }
         if entry.phraseNode >= 0 {
-            return (found.end, trie.longestMatch(base, from: start, to: end, wordBoundary: true,
-                                                 resumingAt: entry.phraseNode, after: found.end))
+            return (found.end, trie().longestMatch(base, from: start, to: end, wordBoundary: true,
+                                                   resumingAt: entry.phraseNode, after: found.end))
         }
         return (found.end, entry.value >= 0 ? ByteTrie.Match(length: found.end - start, value: entry.value) : nil)
     }

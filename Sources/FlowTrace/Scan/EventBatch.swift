@@ -3,13 +3,15 @@ import CMemoryHints
 /// Parsed events with their text, handed from the parsing thread to the correlating one.
 ///
 /// The storage is allocated once, for ``capacity`` events, and reused: the parser writes each
-/// event straight into its slot and the event text is appended to one growing byte buffer, so
-/// filling a batch neither allocates nor counts references. A batch belongs to one thread at a time.
+/// event straight into its slot, and the event texts, which it keeps one after another in its
+/// text buffer, become the batch's with ``takeText(from:)`` when the batch is full; so filling a
+/// batch neither allocates, copies text, nor counts references. A batch belongs to one thread at
+/// a time.
 final class EventBatch {
     /// How many events the batch holds at most.
     let capacity: Int
     private let events: UnsafeMutablePointer<Event>
-    /// Where each event's text starts in ``text``.
+    /// Where each event's text starts in ``text`` (in the parser's text until ``takeText(from:)``).
     private let textStarts: UnsafeMutablePointer<Int>
     private let text = TextBuffer()
     private(set) var count = 0
@@ -32,16 +34,22 @@ final class EventBatch {
     var isEmpty: Bool { count == 0 }
     var isFull: Bool { count == capacity }
 
-    /// Parses `line` into the next slot, with a copy of the event text its ranges refer to.
+    /// Parses `line` into the next slot; the parser keeps the event text its ranges refer to.
+    /// The parser must fill only this batch until ``takeText(from:)``.
     @inline(__always)
     func append(parsing line: RawLine, with parser: inout LineParser) {
         precondition(count < capacity, "the batch is full")
         let slot = events + count
         slot.initialize(to: Event())
         parser.parse(line, into: &slot.pointee)
-        textStarts[count] = text.count
-        text.append(parser.text.base, count: parser.text.count)
+        textStarts[count] = parser.text.keep()
         count += 1
+    }
+
+    /// Takes the event texts `parser` kept for this batch's events (before handing it on); the
+    /// parser goes on in this batch's old, empty text storage.
+    func takeText(from parser: LineParser) {
+        parser.text.handOver(to: text)
     }
 
     /// Calls `body` with each event and its text, in order.

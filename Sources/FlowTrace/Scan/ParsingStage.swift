@@ -52,6 +52,7 @@ final class ParsingStage: @unchecked Sendable {
         func handOver(idle: Bool) {
             guard let current = batch, idle || !current.isEmpty else { return }
             current.marksIdle = idle
+            current.takeText(from: parser)
             pipe.publish(current)
             batch = pipe.acquire()
             filling = batch.map(Unmanaged.passUnretained)
@@ -69,12 +70,18 @@ final class ParsingStage: @unchecked Sendable {
                 }
                 if full { handOver(idle: false) }
             }
-            if let batch { pipe.publish(batch) }
+            if let batch {
+                batch.takeText(from: parser)
+                pipe.publish(batch)
+            }
             pipe.finish(failure: nil)
         } catch is Cancelled {
             pipe.finish(failure: nil)
         } catch {
-            if let batch { pipe.publish(batch) }
+            if let batch {
+                batch.takeText(from: parser)
+                pipe.publish(batch)
+            }
             pipe.finish(failure: error)
         }
     }

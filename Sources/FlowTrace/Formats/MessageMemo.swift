@@ -1,0 +1,145 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The messages a parser analysed lately and what the analysis wrote into their events: a line
+/// whose message repeats one of them byte for byte (a service repeats a few hundred messages,
+/// about a third of the lines) takes those findings, moved to its own offsets, instead of
+/// walking the message again.
+///
+/// This holds because ``MessageAnalyser`` reads nothing but the message's bytes (the offset of
+/// its first `"` follows from them) and is only memoised for events whose analysed fields are
+/// still unset (text lines, not JSON), so equal bytes give equal findings.
+///
+/// Direct-mapped by a hash of the bytes; raw storage owned by one parser, like ``TextBuffer``.
+final class MessageMemo {
+    /// Slots (a power of two) and the longest message remembered.
+    static let slotCount = 512
+    static let maxLength = 192
+    /// Hashes of messages seen once (a power of two): a message is remembered when it comes
+    /// again, so that messages that never repeat (most carry a fresh id) cost no copying.
+    static let seenCount = 1024
+
+    /// What a probe reads: small, so that the slots' headers stay in the nearest cache.
+    private struct Header {
+        var hash: UInt64
+        /// The message's length; -1 for an empty slot.
+        var length: Int32
+        /// Where the message started in its event text (the offsets of the event count from there).
+        var start: Int32
+    }
+
+    private let headers: UnsafeMutablePointer<Header>
+    private let events: UnsafeMutablePointer<Event>
+    /// The messages' bytes, `maxLength` per slot.
+    private let bytes: UnsafeMutableRawPointer
+    private let seen: UnsafeMutablePointer<UInt64>
+
+    init() {
+        headers = .allocate(capacity: MessageMemo.slotCount)
+        headers.initialize(repeating: Header(hash: 0, length: -1, start: 0), count: MessageMemo.slotCount)
+        events = .allocate(capacity: MessageMemo.slotCount)
+        events.initialize(repeating: Event(), count: MessageMemo.slotCount)
+        bytes = .allocate(byteCount: MessageMemo.slotCount * MessageMemo.maxLength, alignment: 16)
+        seen = .allocate(capacity: MessageMemo.seenCount)
+        seen.initialize(repeating: 0, count: MessageMemo.seenCount)
+    }
+
+    deinit {
+        headers.deallocate()
+        events.deinitialize(count: MessageMemo.slotCount)
+        events.deallocate()
+        bytes.deallocate()
+        seen.deallocate()
+    }
+
+    /// Analyses the message of `event` (its ``Event/message`` range of `base`), or takes the
+    /// remembered analysis of the same bytes. The analysed fields of `event` must be unset.
+    @inline(__always)
+    func analyse(_ event: inout Event, tables: VocabularyTables, base: UnsafeRawPointer, firstQuote: Int) {
+        let start = Int(event.message.start)
+        let length = Int(event.message.count)
+        guard length <= MessageMemo.maxLength else {
+            MessageAnalyser.analyse(&event, tables: tables, base: base, firstQuote: firstQuote)
+            return
+        }
+        let message = base + start
+        let hash = MessageMemo.hash(message, count: length)
+        let index = Int(truncatingIfNeeded: hash & UInt64(MessageMemo.slotCount - 1))
+        let header = headers[index]
+        let stored = bytes + index * MessageMemo.maxLength
+        if header.hash == hash, Int(header.length) == length, memcmp(stored, message, length) == 0 {
+            MessageMemo.copyAnalysis(of: events[index], shiftedBy: start - Int(header.start), into: &event)
+            return
+        }
+        MessageAnalyser.analyse(&event, tables: tables, base: base, firstQuote: firstQuote)
+        let seenIndex = Int(truncatingIfNeeded: hash >> 40) & (MessageMemo.seenCount - 1)
+        guard seen[seenIndex] == hash else {
+            seen[seenIndex] = hash
+            return
+        }
+        headers[index] = Header(hash: hash, length: Int32(length), start: Int32(truncatingIfNeeded: start))
+        events[index] = event
+        stored.copyMemory(from: message, byteCount: length)
+    }
+
+    /// A hash of `count` bytes (at most ``maxLength``) in four independent multiply chains, so
+    /// that its latency does not grow with the message; equal slots are confirmed by the bytes.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeRawPointer, count: Int) -> UInt64 {
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (UInt64(truncatingIfNeeded: count), 0, 0, 0)
+        var position = 0
+        while position + 32 <= count {
+            lanes.0 = (lanes.0 ^ bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            lanes.1 = (lanes.1 ^ bytes.loadUnaligned(fromByteOffset: position + 8, as: UInt64.self)) &* 0xC2B2_AE3D_27D4_EB4F
+            lanes.2 = (lanes.2 ^ bytes.loadUnaligned(fromByteOffset: position + 16, as: UInt64.self)) &* 0x1656_67B1_9E37_79F9
+            lanes.3 = (lanes.3 ^ bytes.loadUnaligned(fromByteOffset: position + 24, as: UInt64.self)) &* 0x27D4_EB2F_1656_67C5
+            position += 32
+        }
+        var tail: UInt64 = 0
+        while position + 8 <= count {
+            tail = (tail ^ bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            position += 8
+        }
+        var last: UInt64 = 0
+        for index in 0..<(count - position) {
+            last |= UInt64(bytes.load(fromByteOffset: position + index, as: UInt8.self)) << (UInt64(index) << 3)
+        }
+        var hash = lanes.0 ^ (lanes.1 >> 7) ^ (lanes.2 >> 15) ^ (lanes.3 >> 23) ^ tail ^ (last &* 0xC4CE_B9FE_1A85_EC53)
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 29
+        return hash
+    }
+
+    /// Sets every field the message analysis writes from `cached`, its text offsets moved by `shift`.
+    private static func copyAnalysis(of cached: Event, shiftedBy shift: Int, into event: inout Event) {
+        let delta = Int32(truncatingIfNeeded: shift)
+        func moved(_ reference: EntityRef?) -> EntityRef? {
+            guard var reference else { return nil }
+            reference.range.start &+= delta
+            return reference
+        }
+        event.status = cached.status
+        event.tags = cached.tags.movingStoredRanges(by: delta)
+        event.kind = cached.kind
+        event.httpMethod = cached.httpMethod
+        event.httpStatus = cached.httpStatus
+        // The analysis sets a path at a positive offset; an unset one stays `.empty`.
+        event.httpPath = cached.httpPath == .empty ? .empty
+            : TextRange(start: Int(cached.httpPath.start &+ delta), count: Int(cached.httpPath.count))
+        event.operation = cached.operation
+        event.client = cached.client
+        event.table = moved(cached.table)
+        event.unlabeledID = moved(cached.unlabeledID)
+        event.user = moved(cached.user)
+        event.generation = moved(cached.generation)
+        event.request = moved(cached.request)
+        event.durationMilliseconds = cached.durationMilliseconds
+        event.amount = cached.amount
+        event.balance = cached.balance
+        event.rowCount = cached.rowCount
+    }
+}
