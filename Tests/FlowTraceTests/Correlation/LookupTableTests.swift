@@ -51,4 +51,19 @@ import Testing
         #expect(table.count == reference.count)
         for key in keys { #expect(table[key] == reference[key]) }
     }
+
+    @Test func tagCountsAgreeWithADictionaryUpToTheirLimit() {
+        var generator = SeededGenerator(seed: 13)
+        var counts = TagCounts()
+        var reference: [UInt64: Int] = [:]
+        let limit = 300
+        let keys = (0..<500).map { _ in generator.next() }
+        for _ in 0..<20_000 {
+            let key = keys[Int(generator.next() % UInt64(keys.count))]
+            counts.increment(key, addingUpTo: limit)
+            if reference[key] != nil || reference.count < limit { reference[key, default: 0] += 1 }
+        }
+        #expect(counts.distinct == reference.count)
+        for key in keys { #expect(counts.count(of: key) == reference[key] ?? 0) }
+    }
 }

@@ -37,4 +37,44 @@ import Testing
         #expect(messages(busy) == ["body line", "start late", "auth late", "body end"])
         #expect(busy.headCount == 2)
     }
+
+    /// A trace sums up its head and its body apart (so that an exchange reads neither body again):
+    /// after exchanges, prefix or merged, its outcome is that of its events in order.
+    @Test func outcomeAfterExchangesIsThatOfTheEvents() {
+        func event(_ line: Int, _ message: String, level: Level = .info, kind: EventKind = .log,
+                   httpStatus: UInt16 = 0) -> SyntheticEvent {
+            SyntheticEvent(line, message, kind: kind, level: level, httpStatus: httpStatus, seconds: Int64(line))
+        }
+        func build(_ number: Int, _ events: [SyntheticEvent], headCount: Int?) -> Trace {
+            let trace = Trace(number: number)
+            for item in events { item.text.withUnsafeBytes { trace.append(item.event, text: $0) } }
+            trace.setHeadCount(headCount)
+            return trace
+        }
+        func expectOutcomeMatchesEvents(_ trace: Trace) {
+            let fresh = Trace(number: 99)
+            trace.withText { text in
+                for event in trace.events { fresh.append(event, text: text) }
+            }
+            #expect(trace.worstLine == fresh.worstLine)
+            #expect(trace.responseStatus == fresh.responseStatus)
+            #expect(trace.firstTime == fresh.firstTime)
+            #expect(trace.lastTime == fresh.lastTime)
+            #expect(trace.status == fresh.status)
+        }
+        let failing = build(1, [event(1, "start A", level: .warning), event(2, "auth A"),
+                                event(10, "body of B"), event(11, "end B", kind: .requestEnd, httpStatus: 201)],
+                            headCount: 2)
+        let healthy = build(2, [event(3, "start B"), event(4, "auth B", level: .error),
+                                event(12, "end A", kind: .requestEnd, httpStatus: 500)], headCount: 2)
+        failing.exchangeHead(with: healthy)
+        expectOutcomeMatchesEvents(failing)
+        expectOutcomeMatchesEvents(healthy)
+        #expect(failing.worstLine == .error)
+        #expect(healthy.status == .error)
+        let late = build(3, [event(20, "start late", level: .warning), event(21, "auth late")], headCount: nil)
+        late.exchangeHead(with: failing)
+        expectOutcomeMatchesEvents(late)
+        expectOutcomeMatchesEvents(failing)
+    }
 }
