@@ -61,6 +61,7 @@ extension Correlator {
     /// other response (auth, an upstream API), or one that no announcement matches, to a recent
     /// unfinished trace that announced no database operation.
     func awaitingTraces(for event: Event, text: UnsafeRawBufferPointer) -> [Int] {
+        lastResponseWasNarrowed = false
         if event.table != nil {
             let announced = awaiting.filter { awaits(open[$0]!, event) }
             if !announced.isEmpty { return announced }
@@ -90,6 +91,7 @@ extension Correlator {
             if lastAnswer { plausible.append(trace.number) }
             return true
         }
+        lastResponseWasNarrowed = !plausible.isEmpty && plausible.count < waiting.count
         return (plausible.isEmpty ? waiting : plausible).reversed()
     }
 

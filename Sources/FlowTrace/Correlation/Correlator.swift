@@ -23,6 +23,8 @@ public final class Correlator {
     /// Reused by ``awaitingTraces(for:text:)``.
     var waitingScratch: [Int] = []
     var plausibleScratch: [Int] = []
+    /// Whether the last ``awaitingTraces(for:text:)`` ruled out waiting traces by what was learned.
+    var lastResponseWasNarrowed = false
     /// Reused by ``verifyHead(of:endStatus:pathGeneration:)`` to move heads.
     var headScratch = (DetachedEvents(), DetachedEvents())
     /// Generations of closed traces, to link later background work to them (bounded).
@@ -189,7 +191,7 @@ public final class Correlator {
                 orphanLines += 1
             }
         case 1:
-            learnCall(by: candidates[0], event, text)
+            if !lastResponseWasNarrowed { learnCall(by: candidates[0], event, text) }
             attachStartingRun(candidates[0], event, text)
         default:
             beginPendingRun(candidates: candidates, with: event, text)
