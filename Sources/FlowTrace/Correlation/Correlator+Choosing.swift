@@ -60,11 +60,11 @@ extension Correlator {
     /// PostgREST response belongs to a trace that announced that operation on that table; any
     /// other response (auth, an upstream API), or one that no announcement matches, to a recent
     /// unfinished trace that announced no database operation.
-    func awaitingTraces(for event: Event, text: UnsafeRawBufferPointer) -> [Int] {
-        lastResponseWasNarrowed = false
+    /// `narrowed` says whether learned calls ruled out some of the traces waiting.
+    func awaitingTraces(for event: Event, text: UnsafeRawBufferPointer) -> (traces: [Int], narrowed: Bool) {
         if event.table != nil {
             let announced = awaiting.filter { awaits(open[$0]!, event) }
-            if !announced.isEmpty { return announced }
+            if !announced.isEmpty { return (announced, false) }
         }
         let call = CallLearning.callKey(of: event, text: text)
         // Scratch buffers kept by the correlator: this runs for every response line.
@@ -91,8 +91,8 @@ extension Correlator {
             if lastAnswer { plausible.append(trace.number) }
             return true
         }
-        lastResponseWasNarrowed = !plausible.isEmpty && plausible.count < waiting.count
-        return (plausible.isEmpty ? waiting : plausible).reversed()
+        let narrowed = !plausible.isEmpty && plausible.count < waiting.count
+        return ((plausible.isEmpty ? waiting : plausible).reversed(), narrowed)
     }
 
     /// Moves a scratch buffer out of the correlator, emptied, with its capacity.

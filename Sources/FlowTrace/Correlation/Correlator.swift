@@ -23,8 +23,6 @@ public final class Correlator {
     /// Reused by ``awaitingTraces(for:text:)``.
     var waitingScratch: [Int] = []
     var plausibleScratch: [Int] = []
-    /// Whether the last ``awaitingTraces(for:text:)`` ruled out waiting traces by what was learned.
-    var lastResponseWasNarrowed = false
     /// Reused by ``verifyHead(of:endStatus:pathGeneration:)`` to move heads.
     var headScratch = (DetachedEvents(), DetachedEvents())
     /// Generations of closed traces, to link later background work to them (bounded).
@@ -180,7 +178,7 @@ public final class Correlator {
 
     /// An HTTP client's response line begins a run of the request that awaited it.
     private func joinHTTPResponse(_ event: Event, _ text: UnsafeRawBufferPointer) {
-        let candidates = awaitingTraces(for: event, text: text)
+        let (candidates, narrowed) = awaitingTraces(for: event, text: text)
         switch candidates.count {
         case 0:
             if pending.isActive {
@@ -191,7 +189,8 @@ public final class Correlator {
                 orphanLines += 1
             }
         case 1:
-            if !lastResponseWasNarrowed { learnCall(by: candidates[0], event, text) }
+            // Given by what was learned, it would only confirm the lesson, right or wrong.
+            if !narrowed { learnCall(by: candidates[0], event, text) }
             attachStartingRun(candidates[0], event, text)
         default:
             beginPendingRun(candidates: candidates, with: event, text)

@@ -36,7 +36,7 @@ public final class Trace {
     public var lastTime: LogTime? { bodyOutcome.lastTime ?? headOutcome.lastTime }
     /// What its head (see `Trace+Head.swift`; all events while `headCount` is nil) and its body
     /// say, kept apart so that exchanging heads need not read the body again.
-    private(set) var headOutcome = OutcomeSummary()
+    private var headOutcome = OutcomeSummary()
     private var bodyOutcome = OutcomeSummary()
     public internal(set) var closeReason: TraceCloseReason?
 
