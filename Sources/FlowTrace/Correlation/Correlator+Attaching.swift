@@ -33,21 +33,12 @@ extension Correlator {
         if let preferred, pending.candidates.contains(preferred) {
             owner = preferred
         } else if pending.heldUser != nil {
-            owner = pending.candidates.first { open[$0]?.user == nil }
+            owner = pending.candidates.first { number in open.borrow(number, { $0.user == nil }) ?? true }
         } else {
             owner = pending.candidates.first { open.contains($0) }
         }
-        if pending.heldUser != nil, let owner, let trace = open[owner], trace.isFreshHead {
-            // Which new request this response continues is a guess among the other new requests of
-            // the same flow.
-            var rivals: [Int] = []
-            for candidate in pending.candidates where candidate != owner {
-                if let rival = open[candidate], rival.isFreshHead, rival.flowIndex == trace.flowIndex {
-                    rivals.append(candidate)
-                    if !rival.namedAsRivalBy.contains(owner) { rival.namedAsRivalBy.append(owner) }
-                }
-            }
-            setHeadRivals(of: trace, to: rivals)
+        if pending.heldUser != nil, let owner, let handle = open.unretained(owner) {
+            handle._withUnsafeGuaranteedRef { guessRivals(of: $0) }
         }
         var first = true
         pending.drain { event, text in
@@ -59,10 +50,30 @@ extension Correlator {
         if let owner { run = owner }
     }
 
+    /// Which new request a pending run's response continues is a guess among the other new
+    /// requests of the same flow: records them as the rivals of `trace`'s head.
+    private func guessRivals(of trace: Trace) {
+        guard trace.isFreshHead else { return }
+        let owner = trace.number
+        var rivals: [Int] = []
+        for candidate in pending.candidates where candidate != owner {
+            open.borrow(candidate) { rival in
+                guard rival.isFreshHead, rival.flowIndex == trace.flowIndex else { return }
+                rivals.append(candidate)
+                if !rival.namedAsRivalBy.contains(owner) { rival.namedAsRivalBy.append(owner) }
+            }
+        }
+        setHeadRivals(of: trace, to: rivals)
+    }
+
     /// Adds `event` to trace `number`: its text, the entities it names, and what it says about
     /// the request's progress (an announced operation, an end step).
     func attach(_ number: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
-        guard let trace = open[number] else { return }
+        guard let handle = open.unretained(number) else { return }
+        handle._withUnsafeGuaranteedRef { attach(to: $0, event, text) }
+    }
+
+    private func attach(to trace: Trace, _ event: Event, _ text: UnsafeRawBufferPointer) {
         if event.kind == .httpCall, trace.isFreshHead { trace.endHead() }
         trace.append(event, text: text)
         activity.touch(trace)
@@ -82,35 +93,48 @@ extension Correlator {
     /// names a generation has a body about that generation. Returns the trace the end
     /// line joins. Confident traces teach which steps end a request.
     func verifyHead(of number: Int, endStatus: UInt16, pathGeneration: EntityKey? = nil) -> Int {
-        guard let trace = open[number] else { return number }
+        guard let handle = open.unretained(number) else { return number }
+        return handle._withUnsafeGuaranteedRef {
+            verifyHead(of: $0, endStatus: endStatus, pathGeneration: pathGeneration)
+        }
+    }
+
+    private func verifyHead(of trace: Trace, endStatus: UInt16, pathGeneration: EntityKey?) -> Int {
+        let number = trace.number
         let rivalsNamingIt = guessedHeadsNaming(trace)
         if trace.headRivals.isEmpty, rivalsNamingIt.isEmpty {
             if trace.headCount != nil { calls.learn(step: trace.lastStepKey, call: CallLearning.endKey) }
             return number
         }
         // The body that finishes logged its last step just before the end line: the most recent
-        // of those not evidently still working.
-        var finished: Trace?
-        func consider(_ candidate: Trace?, sameEndpoint: Bool = false) {
-            guard let candidate, candidate.headCount != nil, !candidate.hasEnded, !looksUnfinished(candidate),
+        // of those not evidently still working. Candidates are borrowed from the table, not
+        // retained: there are dozens of guessed heads to look through.
+        var finished: (number: Int, lastLine: Int)?
+        func consider(_ candidate: Trace, sameEndpoint: Bool = false) {
+            guard candidate.headCount != nil, !candidate.hasEnded, !looksUnfinished(candidate),
                   endStatus < 400 || candidate.worstLine > .ok,
                   pathGeneration.map({ candidate.bodyMayServe(generation: $0) }) ?? true,
                   !sameEndpoint || candidate.endpoint == trace.endpoint,
                   finished.map({ candidate.lastLine > $0.lastLine }) ?? true else { return }
-            finished = candidate
+            finished = (candidate.number, candidate.lastLine)
+        }
+        func consider(_ candidate: Int, sameEndpoint: Bool = false) {
+            open.unretained(candidate)?._withUnsafeGuaranteedRef { consider($0, sameEndpoint: sameEndpoint) }
         }
         consider(trace)
-        for rival in trace.headRivals { consider(open[rival]) }
-        for rival in rivalsNamingIt { consider(open[rival]) }
+        for rival in trace.headRivals { consider(rival) }
+        for rival in rivalsNamingIt { consider(rival) }
         if finished == nil {
             // Guesses chain (A took B's body, B took C's): when no direct rival holds a finished
             // body, look among every guessed trace of the same endpoint.
             for guessed in guessedHeads {
-                consider(open[guessed], sameEndpoint: true)
-                for rival in open[guessed]!.headRivals { consider(open[rival], sameEndpoint: true) }
+                consider(guessed, sameEndpoint: true)
+                open.unretained(guessed)?._withUnsafeGuaranteedRef { guessedTrace in
+                    for rival in guessedTrace.headRivals { consider(rival, sameEndpoint: true) }
+                }
             }
         }
-        guard let partner = finished, partner !== trace else { return number }
+        guard let winner = finished?.number, winner != number, let partner = open[winner] else { return number }
         trace.exchangeHead(with: partner, scratch: &headScratch)
         dropHeadRival(partner.number, of: trace)
         dropHeadRival(number, of: partner)
@@ -156,8 +180,8 @@ extension Correlator {
     /// Learns which call the step before `event` (an HTTP response given to trace `number` with
     /// confidence) leads to.
     func learnCall(by number: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
-        guard event.kind == .httpCall, event.table == nil, let trace = open[number] else { return }
-        calls.learn(step: trace.lastStepKey, call: CallLearning.callKey(of: event, text: text))
+        guard event.kind == .httpCall, event.table == nil, let step = open.borrow(number, \.lastStepKey) else { return }
+        calls.learn(step: step, call: CallLearning.callKey(of: event, text: text))
     }
 
     private func learnEntities(of event: Event, text: UnsafeRawBufferPointer, into trace: Trace) {

@@ -26,27 +26,32 @@ extension Correlator {
     }
 
     private func traceOfUser(_ user: EntityKey, _ event: Event, _ text: UnsafeRawBufferPointer) -> Int {
-        let candidates = byUser[user] ?? []
-        if let run, candidates.contains(run), !open[run]!.hasEnded { return run }
-        let live = candidates.filter { !open[$0]!.hasEnded }
-        if event.kind == .httpCall, let waiting = awaiting.first(where: { live.contains($0) && awaits(open[$0]!, event) }) {
+        if let candidates = byUser[user], let number = userTrace(among: candidates, for: event) { return number }
+        if let run, open.borrow(run, { $0.user == nil && !$0.hasEnded }) == true { return run }
+        return openTrace(for: event, text: text)
+    }
+
+    /// Which of a user's open traces `event` continues: the current run's, one awaiting its
+    /// response, or the most recent (unfinished if any).
+    private func userTrace(among candidates: [Int], for event: Event) -> Int? {
+        if let run, candidates.contains(run), open.borrow(run, { !$0.hasEnded }) == true { return run }
+        if event.kind == .httpCall, let waiting = awaiting.first(where: { number in
+            candidates.contains(number) && open.borrow(number, { !$0.hasEnded && Correlator.awaits($0, event) }) == true
+        }) {
             return waiting
         }
-        if let number = mostRecent(live) ?? mostRecent(candidates) { return number }
-        if let run, let trace = open[run], trace.user == nil, !trace.hasEnded { return run }
-        return openTrace(for: event, text: text)
+        return open.mostRecent(of: candidates, where: { !$0.hasEnded }) ?? mostRecent(candidates)
     }
 
     /// The open trace a nesting flow start joins: a recent, unfinished trace of the same user
     /// in another flow, preferring the current run's.
     func nestingHost(for event: Event, flow: Int) -> Int? {
         guard let user = event.user, let numbers = byUser[user.key] else { return nil }
-        let hosts = numbers.filter { number in
-            let trace = open[number]!
-            return !trace.hasEnded && trace.flowIndex != flow && isRecent(trace, comparedTo: event)
+        let isHost = { (trace: Trace) in
+            !trace.hasEnded && trace.flowIndex != flow && Correlator.isRecent(trace, comparedTo: event)
         }
-        if let run, hosts.contains(run) { return run }
-        return mostRecent(hosts)
+        if let run, numbers.contains(run), open.borrow(run, isHost) == true { return run }
+        return open.mostRecent(of: numbers, where: isHost)
     }
 
     /// How recently a trace must have been active to be awaiting a response (HTTP timeouts).
@@ -63,7 +68,7 @@ extension Correlator {
     /// `narrowed` says whether learned calls ruled out some of the traces waiting.
     func awaitingTraces(for event: Event, text: UnsafeRawBufferPointer) -> (traces: [Int], narrowed: Bool) {
         if event.table != nil {
-            let announced = awaiting.filter { awaits(open[$0]!, event) }
+            let announced = awaiting.filter { number in open.borrow(number, { Correlator.awaits($0, event) }) == true }
             if !announced.isEmpty { return (announced, false) }
         }
         let call = CallLearning.callKey(of: event, text: text)
@@ -104,7 +109,7 @@ extension Correlator {
     }
 
     /// Whether `trace` announced the database operation that `event` (an HTTP call) performs.
-    func awaits(_ trace: Trace, _ event: Event) -> Bool {
+    static func awaits(_ trace: Trace, _ event: Event) -> Bool {
         guard let pending = trace.pendingOperation else { return false }
         if let table = pending.table, let calledTable = event.table?.key, table != calledTable { return false }
         if pending.operation != .none, event.operation != .none, pending.operation != event.operation {
@@ -151,12 +156,12 @@ extension Correlator {
     }
 
     func mostRecent(_ numbers: [Int]) -> Int? {
-        numbers.max { open[$0]!.lastLine < open[$1]!.lastLine }
+        open.mostRecent(of: numbers) { _ in true }
     }
 
     enum RecencyWindow { case nesting, await }
 
-    func isRecent(_ trace: Trace, comparedTo event: Event, window: RecencyWindow = .nesting) -> Bool {
+    static func isRecent(_ trace: Trace, comparedTo event: Event, window: RecencyWindow = .nesting) -> Bool {
         let (milliseconds, lines) = switch window {
         case .nesting: (Correlator.nestingWindowMilliseconds, Correlator.nestingWindowLines)
         case .await: (Correlator.awaitWindowMilliseconds, Correlator.awaitWindowLines)

@@ -32,7 +32,9 @@ extension Correlator {
         }
         if config.uses(.user), let user = event.user {
             if let held = pending.heldUser { return held == user.key ? .hold : .boundary }
-            let sharing = pending.candidates.lazy.filter { self.open[$0]?.user == user.key }
+            let sharing = pending.candidates.lazy.filter { number in
+                self.open.borrow(number, { $0.user == user.key }) == true
+            }
             if let first = sharing.first {
                 if sharing.dropFirst().isEmpty { return .resolve(first) }
                 return discriminate(event, text, among: Array(sharing)).map { .resolve($0) } ?? .hold
@@ -51,8 +53,7 @@ extension Correlator {
     /// The first candidate of `flow` that is a new request still waiting for its first response.
     private func firstFreshCandidate(ofFlow flow: Int) -> Int? {
         pending.candidates.first { number in
-            guard let trace = open[number] else { return false }
-            return trace.isFreshHead && trace.flowIndex == flow
+            open.borrow(number, { $0.isFreshHead && $0.flowIndex == flow }) == true
         }
     }
 
@@ -60,7 +61,7 @@ extension Correlator {
     private func firstFreshCandidate() -> (first: Int?, count: Int) {
         var first: Int?
         var count = 0
-        for number in pending.candidates where open[number]?.isFreshHead == true {
+        for number in pending.candidates where open.borrow(number, \.isFreshHead) == true {
             if first == nil { first = number }
             count += 1
         }
@@ -71,7 +72,9 @@ extension Correlator {
     private func discriminate(_ event: Event, _ text: UnsafeRawBufferPointer, among candidates: [Int]) -> Int? {
         for index in 0..<event.tags.storedCount {
             let tag = event.tags.key(at: index)
-            let knowing = candidates.filter { flowTags.knows(flow: open[$0]?.flowIndex, tag: tag) }
+            let knowing = candidates.filter { number in
+                flowTags.knows(flow: open.borrow(number, { $0.flowIndex }) ?? nil, tag: tag)
+            }
             if !knowing.isEmpty, knowing.count < candidates.count { return knowing[0] }
         }
         return nil
@@ -81,6 +84,8 @@ extension Correlator {
     /// several requests in flight (longest waiting first).
     func sameUserAwaiting(_ event: Event) -> [Int]? {
         guard config.uses(.user), let user = event.user, let traces = byUser[user.key], traces.count > 1 else { return nil }
-        return awaiting.filter { traces.contains($0) && awaits(open[$0]!, event) }
+        return awaiting.filter { number in
+            traces.contains(number) && open.borrow(number, { Correlator.awaits($0, event) }) == true
+        }
     }
 }

@@ -11,7 +11,7 @@ public final class Correlator {
     public let config: CorrelationConfig
     let sink: (Trace) -> Void
 
-    var open = TraceTable()
+    let open = TraceTable()
     var byRequest = EntityTable<Int>()
     var byGeneration = EntityTable<Int>()
     var byUser = EntityTable<[Int]>()
@@ -137,17 +137,24 @@ public final class Correlator {
             number = openTrace(for: event, text: text)
             open[number]!.awaitsFlowStart = true
         }
-        let trace = open[number]!
-        if trace.endpoint == nil, event.httpMethod != .none, !event.httpPath.isEmpty {
-            trace.endpoint = RequestEndpoint(event, text: text)
-            if trace.flowIndex == nil { trace.flowIndex = flowServing(event, text: text) }
+        if event.httpMethod != .none, !event.httpPath.isEmpty,
+           let (hasEndpoint, hasFlow) = open.borrow(number, { ($0.endpoint != nil, $0.flowIndex != nil) }),
+           !hasEndpoint {
+            let endpoint = RequestEndpoint(event, text: text)
+            let flow = hasFlow ? nil : flowServing(event, text: text)
+            open.borrow(number) { trace in
+                trace.endpoint = endpoint
+                if !hasFlow { trace.flowIndex = flow }
+            }
         }
         // The server's access line usually follows: close when the run moves on. A trace whose
         // body is still at work holds this head by a wrong guess: it stays open for that body.
-        let busy = event.kind == .requestEnd && open[number].map(looksUnfinished) == true
+        let busy = event.kind == .requestEnd && open.borrow(number, { looksUnfinished($0) }) == true
         attachStartingRun(number, event, text)
-        if event.kind == .requestEnd, let ended = open[number] {
-            if busy { ended.busyAtEnd = true } else { ended.hasEnded = true }
+        if event.kind == .requestEnd {
+            open.borrow(number) { ended in
+                if busy { ended.busyAtEnd = true } else { ended.hasEnded = true }
+            }
         }
     }
 

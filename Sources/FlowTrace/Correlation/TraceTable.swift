@@ -1,14 +1,19 @@
 /// The correlator's open traces by number: an open-addressing table with linear probing. Trace
 /// numbers are small sequential integers, so a multiplicative hash spreads them well and a lookup
-/// costs a multiply and a probe or two, not a SipHash like `Dictionary<Int, Trace>`. Iterating
-/// (``forEach(_:)``) allocates nothing, and neither ``contains(_:)`` nor ``borrow(_:_:)`` counts
-/// references (a retain and a release are atomic operations on the trace, several per line).
-struct TraceTable {
-    private var slots: ContiguousArray<Trace?>
-    /// The same traces unretained (`slots` owns them), for ``borrow(_:_:)``.
-    private var unretained: ContiguousArray<Unmanaged<Trace>?>
+/// costs a multiply and a probe or two, not a SipHash like `Dictionary<Int, Trace>`.
+///
+/// The table owns its traces through raw buffers of unmanaged references rather than arrays:
+/// reading an array stored in a class retains the array's storage, and reading a trace out of
+/// it retains the trace, and each retain and release is an atomic operation that waits for the
+/// stores before it (such as the copy of the event just appended). Only ``subscript(_:)`` and
+/// ``remove(_:)`` hand out retained traces; ``contains(_:)``, ``borrow(_:_:)``, ``forEach(_:)``
+/// and ``mostRecent(of:where:)`` count no references.
+final class TraceTable {
+    /// Each slot's trace, retained by the table (nil: empty).
+    private var slots: UnsafeMutablePointer<Unmanaged<Trace>?>
     /// The number of the trace in each slot (0: empty), so that probing touches no trace.
-    private var numbers: ContiguousArray<Int>
+    private var numbers: UnsafeMutablePointer<Int>
+    private var size: Int
     private var mask: Int
     /// 64 minus log2 of the table size: Fibonacci hashing keeps the product's top bits.
     private var shift: UInt64
@@ -18,11 +23,19 @@ struct TraceTable {
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = ContiguousArray(repeating: nil, count: size)
-        unretained = ContiguousArray(repeating: nil, count: size)
-        numbers = ContiguousArray(repeating: 0, count: size)
+        self.size = size
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: nil, count: size)
+        numbers = .allocate(capacity: size)
+        numbers.initialize(repeating: 0, count: size)
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    deinit {
+        for index in 0..<size { slots[index]?.release() }
+        slots.deallocate()
+        numbers.deallocate()
     }
 
     private func home(of number: Int) -> Int {
@@ -30,16 +43,16 @@ struct TraceTable {
     }
 
     /// The slot holding `number`, or the empty slot where it would go.
+    @inline(__always)
     private func slot(of number: Int) -> Int {
-        numbers.withUnsafeBufferPointer { numbers in
-            var index = home(of: number)
-            while numbers[index] != 0, numbers[index] != number { index = (index + 1) & mask }
-            return index
-        }
+        var index = home(of: number)
+        while numbers[index] != 0, numbers[index] != number { index = (index + 1) & mask }
+        return index
     }
 
+    /// The trace numbered `number`, if open (retained: for the paths that keep or close it).
     subscript(number: Int) -> Trace? {
-        slots[slot(of: number)]
+        slots[slot(of: number)]?.takeUnretainedValue()
     }
 
     /// Whether a trace numbered `number` is open.
@@ -47,31 +60,49 @@ struct TraceTable {
         number != 0 && numbers[slot(of: number)] == number
     }
 
+    /// The trace numbered `number`, if open, unretained: the caller borrows it with
+    /// `_withUnsafeGuaranteedRef` while the table keeps it.
+    @inline(__always)
+    func unretained(_ number: Int) -> Unmanaged<Trace>? {
+        slots[slot(of: number)]
+    }
+
     /// Calls `body` with the trace numbered `number`, if open, without retaining it: `body` must
     /// not remove it from the table.
     @inline(__always)
     func borrow<R>(_ number: Int, _ body: (Trace) throws -> R) rethrows -> R? {
-        guard let trace = unretained[slot(of: number)] else { return nil }
+        guard let trace = slots[slot(of: number)] else { return nil }
         return try trace._withUnsafeGuaranteedRef(body)
     }
 
+    /// Of the open traces among `numbers` that pass `test`, the one whose last line is latest
+    /// (the first of them on a tie).
+    func mostRecent(of numbers: [Int], where test: (Trace) -> Bool) -> Int? {
+        var best: (number: Int, lastLine: Int)?
+        for number in numbers {
+            borrow(number) { trace in
+                guard test(trace), best.map({ trace.lastLine > $0.lastLine }) ?? true else { return }
+                best = (number, trace.lastLine)
+            }
+        }
+        return best?.number
+    }
+
     /// Adds `trace` under its number (replacing one of the same number).
-    mutating func insert(_ trace: Trace) {
-        if (count + 1) * 2 > slots.count { grow() }
+    func insert(_ trace: Trace) {
+        if (count + 1) * 2 > size { grow() }
         let index = slot(of: trace.number)
-        if slots[index] == nil { count += 1 }
-        slots[index] = trace
-        unretained[index] = Unmanaged.passUnretained(trace)
+        if let replaced = slots[index] { replaced.release() } else { count += 1 }
+        slots[index] = Unmanaged.passRetained(trace)
         numbers[index] = trace.number
     }
 
     /// Removes and returns the trace numbered `number`, if present.
     @discardableResult
-    mutating func remove(_ number: Int) -> Trace? {
+    func remove(_ number: Int) -> Trace? {
         var index = slot(of: number)
         guard let removed = slots[index] else { return nil }
         slots[index] = nil
-        unretained[index] = nil
         numbers[index] = 0
         count -= 1
         // Backward-shift deletion: move later members of the probe run into the gap.
@@ -81,39 +112,48 @@ struct TraceTable {
             let distanceToGap = (next - wanted) & mask
             let distanceToNext = (next - index) & mask
             if distanceToGap >= distanceToNext {
-                slots.swapAt(index, next)
-                unretained.swapAt(index, next)
-                numbers.swapAt(index, next)
+                swap(&slots[index], &slots[next])
+                swap(&numbers[index], &numbers[next])
                 index = next
             }
             next = (next + 1) & mask
         }
-        return removed
+        return removed.takeRetainedValue()
     }
 
     /// Calls `body` with every trace, in no particular order. `body` must not change the table.
     func forEach(_ body: (Trace) -> Void) {
-        unretained.withUnsafeBufferPointer { buffer in
-            for case let trace? in buffer { trace._withUnsafeGuaranteedRef(body) }
+        for index in 0..<size {
+            slots[index]?._withUnsafeGuaranteedRef(body)
         }
     }
 
     /// The numbers of all traces, ascending.
     var sortedNumbers: [Int] {
-        var numbers: [Int] = []
-        numbers.reserveCapacity(count)
-        forEach { numbers.append($0.number) }
-        return numbers.sorted()
+        var sorted: [Int] = []
+        sorted.reserveCapacity(count)
+        for index in 0..<size where numbers[index] != 0 { sorted.append(numbers[index]) }
+        return sorted.sorted()
     }
 
-    private mutating func grow() {
-        let old = slots
-        slots = ContiguousArray(repeating: nil, count: old.count * 2)
-        unretained = ContiguousArray(repeating: nil, count: old.count * 2)
-        numbers = ContiguousArray(repeating: 0, count: old.count * 2)
-        mask = slots.count - 1
+    private func grow() {
+        let (oldSlots, oldSize) = (slots, size)
+        numbers.deallocate()
+        size *= 2
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: nil, count: size)
+        numbers = .allocate(capacity: size)
+        numbers.initialize(repeating: 0, count: size)
+        mask = size - 1
         shift -= 1
         count = 0
-        for case let trace? in old { insert(trace) }
+        for index in 0..<oldSize {
+            guard let trace = oldSlots[index] else { continue }
+            let slot = slot(of: trace._withUnsafeGuaranteedRef(\.number))
+            slots[slot] = trace
+            numbers[slot] = trace._withUnsafeGuaranteedRef(\.number)
+            count += 1
+        }
+        oldSlots.deallocate()
     }
 }

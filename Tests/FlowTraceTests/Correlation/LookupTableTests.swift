@@ -6,7 +6,7 @@ import Testing
 @Suite struct LookupTableTests {
     @Test func traceTableAgreesWithADictionary() {
         var generator = SeededGenerator(seed: 7)
-        var table = TraceTable(capacity: 4)
+        let table = TraceTable(capacity: 4)
         var reference: [Int: Trace] = [:]
         var next = 1
         for _ in 0..<20_000 {
@@ -29,6 +29,40 @@ import Testing
             #expect(reference[trace.number] === trace)
         }
         #expect(visited == reference.count)
+    }
+
+    /// The table holds its traces through unmanaged references: a removed trace is freed, a kept
+    /// one lives as long as the table, across growth.
+    @Test func traceTableOwnsItsTraces() {
+        weak var removed: Trace?
+        weak var kept: Trace?
+        do {
+            let table = TraceTable(capacity: 2)
+            for number in 1...40 { table.insert(Trace(number: number)) }
+            removed = table[5]
+            kept = table[6]
+            #expect(removed != nil)
+            table.remove(5)
+            #expect(removed == nil)
+            #expect(kept != nil)
+            table.insert(Trace(number: 6))
+            #expect(kept == nil, "a trace replaced under its number is released")
+            kept = table[7]
+        }
+        #expect(kept == nil)
+    }
+
+    @Test func mostRecentPicksTheLatestLineFirstOnATie() {
+        let table = TraceTable()
+        for (number, lastLine) in [(1, 10), (2, 30), (3, 30), (4, 50)] {
+            let trace = Trace(number: number)
+            trace.lastLine = lastLine
+            table.insert(trace)
+        }
+        #expect(table.mostRecent(of: [1, 2, 3], where: { _ in true }) == 2)
+        #expect(table.mostRecent(of: [3, 2], where: { _ in true }) == 3)
+        #expect(table.mostRecent(of: [1, 2, 3, 4], where: { $0.number != 4 }) == 2)
+        #expect(table.mostRecent(of: [9], where: { _ in true }) == nil)
     }
 
     @Test func entityTableAgreesWithADictionary() {
