@@ -78,10 +78,11 @@ public final class Trace {
 
     init(number: Int) {
         self.number = number
-        // A typical request logs a few dozen lines: start with room for them rather than grow.
+        // A typical request logs a few dozen lines of about 130 bytes: start with room for them
+        // rather than grow (a 64-line request needs more than 8 KiB of text).
         events.reserveCapacity(64)
         textSpans.reserveCapacity(64)
-        text.reserveCapacity(8192)
+        text.reserveCapacity(16_384)
     }
 
     /// Whether its last line is an HTTP response (read in place: `events.last` would copy the event).
