@@ -146,13 +146,7 @@ extension Correlator {
     /// The flow whose endpoint the request line `event` names.
     func flowServing(_ event: Event, text: UnsafeRawBufferPointer) -> Int? {
         guard event.httpMethod != .none, !event.httpPath.isEmpty else { return nil }
-        let path = event.httpPath.slice(text)
-        return endpoints.withUnsafeBufferPointer { endpoints in
-            for index in endpoints.indices where endpoints[index].endpoint.matches(method: event.httpMethod, path: path) {
-                return endpoints[index].flow
-            }
-            return nil
-        }
+        return endpoints.flow(method: event.httpMethod, path: event.httpPath.slice(text))
     }
 
     func mostRecent(_ numbers: [Int]) -> Int? {

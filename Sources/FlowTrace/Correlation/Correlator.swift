@@ -45,8 +45,7 @@ public final class Correlator {
 
     let startIndex: StepIndex
     let endIndex: StepIndex
-    /// Every flow's endpoints, flattened (with their flows) so that matching copies nothing.
-    let endpoints: ContiguousArray<(flow: Int, endpoint: Endpoint)>
+    let endpoints: EndpointIndex
     let flowNests: [Bool]
 
     /// Lines that joined no trace although they carried something to correlate by.
@@ -63,9 +62,7 @@ public final class Correlator {
         self.endIndex = StepIndex(config.flows.enumerated().flatMap { index, flow in
             flow.ends.map { (index, $0) }
         })
-        self.endpoints = ContiguousArray(config.flows.enumerated().flatMap { index, flow in
-            flow.endpoints.map { (index, $0) }
-        })
+        self.endpoints = EndpointIndex(config.flows)
         self.flowNests = config.flows.map(\.nests)
     }
 

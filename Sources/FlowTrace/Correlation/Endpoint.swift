@@ -28,12 +28,16 @@ public struct Endpoint: Sendable, Equatable {
     /// Whether a line's method and path (the path may carry a query or a trailing id) are this endpoint.
     public func matches(method: HTTPMethod, path: UnsafeRawBufferPointer) -> Bool {
         guard method == self.method else { return false }
-        return pathBytes.withUnsafeBytes { own in
-            guard ByteSearch.hasPrefix(path, own) else { return false }
-            guard path.count > own.count else { return true }
-            let next = path[own.count]
-            return next == UInt8(ascii: "?") || next == UInt8(ascii: "/")
-        }
+        return pathBytes.withUnsafeBytes { Endpoint.path(path, matches: $0) }
+    }
+
+    /// Whether a line's `path` is an endpoint's path `own`, perhaps followed by a query or a
+    /// trailing id.
+    static func path(_ path: UnsafeRawBufferPointer, matches own: UnsafeRawBufferPointer) -> Bool {
+        guard ByteSearch.hasPrefix(path, own) else { return false }
+        guard path.count > own.count else { return true }
+        let next = path[own.count]
+        return next == UInt8(ascii: "?") || next == UInt8(ascii: "/")
     }
 
     public static func == (lhs: Endpoint, rhs: Endpoint) -> Bool {
