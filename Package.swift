@@ -24,6 +24,11 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
         .target(
+            name: "CChecksum",
+            path: "Sources/CChecksum",
+            linkerSettings: [.linkedLibrary("z")]
+        ),
+        .target(
             name: "CMemoryHints",
             path: "Sources/CMemoryHints"
         ),
@@ -41,6 +46,7 @@ let package = Package(
             dependencies: [
                 "CZlib",
                 "CPCRE2",
+                "CChecksum",
                 "CMemoryHints",
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -20,3 +20,10 @@ struct InputFailure: Error, Sendable, Equatable {
         )
     }
 }
+
+extension InputFailure {
+    /// Gzip data that zlib or the gzip framing rejects, for `reason` (zlib's wording).
+    static func corruptGzip(_ reason: String, at byteOffset: Int64) -> InputFailure {
+        InputFailure(code: .corruptCompressedInput, message: "corrupt gzip data: \(reason)", byteOffset: byteOffset)
+    }
+}

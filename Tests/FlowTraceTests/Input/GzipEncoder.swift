@@ -49,3 +49,36 @@ enum GzipEncoder {
         return Array(output[..<produced])
     }
 }
+
+extension GzipEncoder {
+    /// One gzip member holding `text` whose header has the optional fields given: an extra field,
+    /// a file name, a comment (each written with its flag) and a header CRC.
+    static func member(
+        _ text: [UInt8], extra: [UInt8]? = nil, name: String? = nil, comment: String? = nil, headerCRC: Bool = false
+    ) -> [UInt8] {
+        let plain = member(text)
+        var flags: UInt8 = 0
+        var fields: [UInt8] = []
+        if let extra {
+            flags |= 0x04
+            fields += [UInt8(extra.count & 0xFF), UInt8(extra.count >> 8)] + extra
+        }
+        if let name {
+            flags |= 0x08
+            fields += Array(name.utf8) + [0]
+        }
+        if let comment {
+            flags |= 0x10
+            fields += Array(comment.utf8) + [0]
+        }
+        if headerCRC { flags |= 0x02 }
+        var header = Array(plain[..<10])
+        header[3] = flags
+        header += fields
+        if headerCRC {
+            let crc = crc32(0, header, UInt32(header.count))
+            header += [UInt8(crc & 0xFF), UInt8(crc >> 8 & 0xFF)]
+        }
+        return header + plain[10...]
+    }
+}
