@@ -103,9 +103,16 @@ final class MessageMemo {
             tail = (tail ^ bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
             position += 8
         }
+        // The last (up to seven) bytes, first in the lowest: from the eight that end the message
+        // when there are eight, without a loop.
         var last: UInt64 = 0
-        for index in 0..<(count - position) {
-            last |= UInt64(bytes.load(fromByteOffset: position + index, as: UInt8.self)) << (UInt64(index) << 3)
+        let remaining = count - position
+        if remaining > 0, count >= 8 {
+            last = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) &>> (UInt64(8 - remaining) << 3)
+        } else {
+            for index in 0..<remaining {
+                last |= UInt64(bytes.load(fromByteOffset: position + index, as: UInt8.self)) << (UInt64(index) << 3)
+            }
         }
         var hash = lanes.0 ^ (lanes.1 >> 7) ^ (lanes.2 >> 15) ^ (lanes.3 >> 23) ^ tail ^ (last &* 0xC4CE_B9FE_1A85_EC53)
         hash ^= hash >> 33
