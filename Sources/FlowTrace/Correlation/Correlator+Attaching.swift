@@ -37,9 +37,7 @@ extension Correlator {
         } else {
             owner = pending.candidates.first { open.contains($0) }
         }
-        if pending.heldUser != nil, let owner, let handle = open.unretained(owner) {
-            handle._withUnsafeGuaranteedRef { guessRivals(of: $0) }
-        }
+        if pending.heldUser != nil, let owner { open.borrow(owner) { guessRivals(of: $0) } }
         var first = true
         pending.drain { event, text in
             guard let owner else { orphanLines += 1; return }
@@ -69,8 +67,7 @@ extension Correlator {
     /// Adds `event` to trace `number`: its text, the entities it names, and what it says about
     /// the request's progress (an announced operation, an end step).
     func attach(_ number: Int, _ event: Event, _ text: UnsafeRawBufferPointer) {
-        guard let handle = open.unretained(number) else { return }
-        handle._withUnsafeGuaranteedRef { attach(to: $0, event, text) }
+        open.borrow(number) { attach(to: $0, event, text) }
     }
 
     private func attach(to trace: Trace, _ event: Event, _ text: UnsafeRawBufferPointer) {
@@ -93,10 +90,7 @@ extension Correlator {
     /// names a generation has a body about that generation. Returns the trace the end
     /// line joins. Confident traces teach which steps end a request.
     func verifyHead(of number: Int, endStatus: UInt16, pathGeneration: EntityKey? = nil) -> Int {
-        guard let handle = open.unretained(number) else { return number }
-        return handle._withUnsafeGuaranteedRef {
-            verifyHead(of: $0, endStatus: endStatus, pathGeneration: pathGeneration)
-        }
+        open.borrow(number) { verifyHead(of: $0, endStatus: endStatus, pathGeneration: pathGeneration) } ?? number
     }
 
     private func verifyHead(of trace: Trace, endStatus: UInt16, pathGeneration: EntityKey?) -> Int {
@@ -119,7 +113,7 @@ extension Correlator {
             finished = (candidate.number, candidate.lastLine)
         }
         func consider(_ candidate: Int, sameEndpoint: Bool = false) {
-            open.unretained(candidate)?._withUnsafeGuaranteedRef { consider($0, sameEndpoint: sameEndpoint) }
+            open.borrow(candidate) { consider($0, sameEndpoint: sameEndpoint) }
         }
         consider(trace)
         for rival in trace.headRivals { consider(rival) }
@@ -129,7 +123,7 @@ extension Correlator {
             // body, look among every guessed trace of the same endpoint.
             for guessed in guessedHeads {
                 consider(guessed, sameEndpoint: true)
-                open.unretained(guessed)?._withUnsafeGuaranteedRef { guessedTrace in
+                open.borrow(guessed) { guessedTrace in
                     for rival in guessedTrace.headRivals { consider(rival, sameEndpoint: true) }
                 }
             }

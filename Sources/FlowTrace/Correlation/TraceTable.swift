@@ -60,19 +60,11 @@ final class TraceTable {
         number != 0 && numbers[slot(of: number)] == number
     }
 
-    /// The trace numbered `number`, if open, unretained: the caller borrows it with
-    /// `_withUnsafeGuaranteedRef` while the table keeps it.
-    @inline(__always)
-    func unretained(_ number: Int) -> Unmanaged<Trace>? {
-        slots[slot(of: number)]
-    }
-
     /// Calls `body` with the trace numbered `number`, if open, without retaining it: `body` must
     /// not remove it from the table.
     @inline(__always)
     func borrow<R>(_ number: Int, _ body: (Trace) throws -> R) rethrows -> R? {
-        guard let trace = slots[slot(of: number)] else { return nil }
-        return try trace._withUnsafeGuaranteedRef(body)
+        try slots[slot(of: number)]?._withUnsafeGuaranteedRef(body)
     }
 
     /// Of the open traces among `numbers` that pass `test`, the one whose last line is latest
@@ -149,9 +141,10 @@ final class TraceTable {
         count = 0
         for index in 0..<oldSize {
             guard let trace = oldSlots[index] else { continue }
-            let slot = slot(of: trace._withUnsafeGuaranteedRef(\.number))
+            let number = trace._withUnsafeGuaranteedRef(\.number)
+            let slot = slot(of: number)
             slots[slot] = trace
-            numbers[slot] = trace._withUnsafeGuaranteedRef(\.number)
+            numbers[slot] = number
             count += 1
         }
         oldSlots.deallocate()
