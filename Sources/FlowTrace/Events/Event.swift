@@ -5,36 +5,21 @@
 /// codes and mojibake were removed, or, for JSON, the decoded message and fields). A consumer that
 /// keeps an event beyond the parse call must keep a copy of that text too.
 public struct Event: Sendable {
+    // Every line's event is written by the parser, copied about three times by the correlator and
+    // read by the judge, so its size is memory traffic on the hot path. Swift lays stored
+    // properties out in declaration order, each at the next offset its alignment allows: they are
+    // declared 8-byte fields first, then 4-, 2- and 1-byte ones, which leaves no padding between
+    // them. Keep that order when adding a field.
+
     /// 1-based line number within its stream.
     public var lineNumber: Int = 0
     /// Offset of the line's first byte in the (decompressed) stream.
     public var byteOffset: Int64 = 0
 
-    public var layout: Layout = .unparsed
-    public var kind: EventKind = .log
-    public var level: Level = .none
-    public var status: Status = .none
-    public var time: LogTime?
-    public var flags: EventFlags = []
-
-    /// The logger or module name (`services.generation_service`, `httpx`), when the layout has one.
-    public var logger: TextRange = .empty
-    /// The message: the text after the layout's prefix, symbol included.
-    public var message: TextRange = .empty
-    public var tags = TagList()
-
-    public var operation: Operation = .none
-    public var client: ClientKind = .none
-
-    public var httpMethod: HTTPMethod = .none
-    /// The HTTP status of a response line (0 when none).
-    public var httpStatus: UInt16 = 0
-    /// The request path (or the URL's path for an HTTP-client line).
-    public var httpPath: TextRange = .empty
-
     // The optional fields are stored without Optional's tag byte (and its padding): which of them
-    // are present is one bit mask. That keeps an event small, and it is copied for every line.
-    private var present: PresentFields = []
+    // are present is one bit mask, `present`. That includes the time, whose `hasDate` is a bit
+    // there too: a `LogTime?` stored as such would take 16 bytes for its 8 of milliseconds.
+    private var timeMilliseconds: Int64 = 0
     private var userValue = EntityRef.absent
     private var generationValue = EntityRef.absent
     private var requestValue = EntityRef.absent
@@ -44,6 +29,41 @@ public struct Event: Sendable {
     private var amountValue: Int64 = 0
     private var balanceValue: Int64 = 0
     private var rowCountValue: Int64 = 0
+
+    public var tags = TagList()
+
+    /// The logger or module name (`services.generation_service`, `httpx`), when the layout has one.
+    public var logger: TextRange = .empty
+    /// The message: the text after the layout's prefix, symbol included.
+    public var message: TextRange = .empty
+    /// The request path (or the URL's path for an HTTP-client line).
+    public var httpPath: TextRange = .empty
+
+    /// The HTTP status of a response line (0 when none).
+    public var httpStatus: UInt16 = 0
+    public var flags: EventFlags = []
+    private var present: PresentFields = []
+
+    public var layout: Layout = .unparsed
+    public var kind: EventKind = .log
+    public var level: Level = .none
+    public var status: Status = .none
+    public var operation: Operation = .none
+    public var client: ClientKind = .none
+    public var httpMethod: HTTPMethod = .none
+
+    /// The line's time, if it has one.
+    public var time: LogTime? {
+        get {
+            guard present.contains(.time) else { return nil }
+            return LogTime(milliseconds: timeMilliseconds, hasDate: present.contains(.timeHasDate))
+        }
+        set {
+            timeMilliseconds = newValue?.milliseconds ?? 0
+            present.subtract([.time, .timeHasDate])
+            if let newValue { present.insert(newValue.hasDate ? [.time, .timeHasDate] : .time) }
+        }
+    }
 
     public var user: EntityRef? {
         get { present.contains(.user) ? userValue : nil }
@@ -169,6 +189,9 @@ private struct PresentFields: OptionSet, Sendable {
     static let amount = PresentFields(rawValue: 1 << 6)
     static let balance = PresentFields(rawValue: 1 << 7)
     static let rowCount = PresentFields(rawValue: 1 << 8)
+    static let time = PresentFields(rawValue: 1 << 9)
+    /// The time's ``LogTime/hasDate``; set only with ``time``.
+    static let timeHasDate = PresentFields(rawValue: 1 << 10)
 }
 
 extension EntityRef {

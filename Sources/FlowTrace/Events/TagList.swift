@@ -1,15 +1,21 @@
 /// The bracketed tags of a line (`[GENERATION]`, `[CREDIT-SERVICE]`), in order, without brackets.
 /// Holds up to four inline, so that recording tags never allocates; `count` counts all of them.
 public struct TagList: Sendable, Equatable {
-    public private(set) var count: Int = 0
-    fileprivate var ranges: (TextRange, TextRange, TextRange, TextRange) = (.empty, .empty, .empty, .empty)
+    // Declared widest first, so that no padding falls between them (a list is part of every event).
     private var keys: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    fileprivate var ranges: (TextRange, TextRange, TextRange, TextRange) = (.empty, .empty, .empty, .empty)
+    /// How many tags were recorded. 32 bits suffice: a tag takes at least three bytes (`[x]`) of a
+    /// text that ``TextRange``'s 32-bit offsets address.
+    private var total: UInt32 = 0
 
     public static let capacity = 4
 
     public init() {}
 
-    public var isEmpty: Bool { count == 0 }
+    /// How many tags the line has, stored or not.
+    public var count: Int { Int(total) }
+
+    public var isEmpty: Bool { total == 0 }
 
     /// How many tags are stored (at most ``capacity``).
     public var storedCount: Int { min(count, TagList.capacity) }
@@ -24,7 +30,7 @@ public struct TagList: Sendable, Equatable {
         case 3: ranges.3 = range; keys.3 = key
         default: break
         }
-        count += 1
+        total += 1
     }
 
     /// Where the tag at `index` (below ``storedCount``) is in the event's text.
@@ -66,7 +72,7 @@ public struct TagList: Sendable, Equatable {
     }
 
     public static func == (lhs: TagList, rhs: TagList) -> Bool {
-        guard lhs.count == rhs.count else { return false }
+        guard lhs.total == rhs.total else { return false }
         for index in 0..<lhs.storedCount where lhs.range(at: index) != rhs.range(at: index) { return false }
         return true
     }
