@@ -60,14 +60,19 @@ struct CallLearning {
 
     /// The key of a step: the line's first tag and the first word after it (`AUTH Validating`).
     static func stepKey(of event: Event, text: UnsafeRawBufferPointer) -> UInt64 {
-        guard !event.tags.isEmpty else { return 0 }
+        stepKey(of: event, tagKeys: event.tags.keys(in: text), text: text)
+    }
+
+    /// ``stepKey(of:text:)`` with the event's tag keys at hand.
+    static func stepKey(of event: Event, tagKeys: TagKeys, text: UnsafeRawBufferPointer) -> UInt64 {
+        guard !tagKeys.isEmpty else { return 0 }
         let tag = event.tags.range(at: 0)
         var start = tag.end + 1
         while start < text.count, text[start] == UInt8(ascii: " ") { start += 1 }
         var end = start
         while end < text.count, end - start < 32, text[end] != UInt8(ascii: " ") { end += 1 }
         let word = UnsafeRawBufferPointer(rebasing: text[start..<end])
-        return event.tags.key(at: 0) &* 31 &+ TagList.key(of: word)
+        return tagKeys[0] &* 31 &+ TagList.key(of: word)
     }
 
     /// The key of an HTTP call: its method and the first segment of its path (`GET /auth`).

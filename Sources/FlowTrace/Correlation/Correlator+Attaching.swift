@@ -74,12 +74,13 @@ extension Correlator {
         if event.kind == .httpCall, trace.isFreshHead { trace.endHead() }
         trace.append(event, text: text)
         activity.touch(trace)
-        if let flow = trace.flowIndex, !event.tags.isEmpty { flowTags.record(event, flow: flow) }
+        let tagKeys = tagKeys(of: event, text)
+        if let flow = trace.flowIndex, !tagKeys.isEmpty { flowTags.record(tagKeys, flow: flow) }
         trace.lastActivityNanoseconds = wallClockNanoseconds
-        trace.lastStepKey = event.kind == .httpCall ? 0 : CallLearning.stepKey(of: event, text: text)
+        trace.lastStepKey = event.kind == .httpCall ? 0 : CallLearning.stepKey(of: event, tagKeys: tagKeys, text: text)
         learnEntities(of: event, text: text, into: trace)
         trackPendingOperation(of: event, in: trace)
-        if !trace.hasEnded, endIndex.firstMatch(event, text: text, in: trace.flowIndex) != nil {
+        if !trace.hasEnded, endIndex.firstMatch(event, tagKeys: tagKeys, text: text, in: trace.flowIndex) != nil {
             trace.hasEnded = true
         }
     }

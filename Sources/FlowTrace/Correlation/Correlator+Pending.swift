@@ -26,7 +26,7 @@ extension Correlator {
         if config.uses(.generation), let generation = event.generation, let owner = byGeneration[generation.key] {
             return pending.candidates.contains(owner) ? .resolve(owner) : .boundary
         }
-        if pending.heldUser != nil, let flow = startIndex.firstMatch(event, text: text) {
+        if pending.heldUser != nil, let flow = startIndex.firstMatch(event, tagKeys: tagKeys(of: event, text), text: text) {
             // A new user's run waits to learn its request's flow: this start tells it.
             return .resolve(firstFreshCandidate(ofFlow: flow) ?? firstFreshCandidate().first ?? pending.candidates[0])
         }
@@ -71,7 +71,7 @@ extension Correlator {
     /// The first of `candidates` whose flow is known to log a tag of `event` when another's is not.
     private func discriminate(_ event: Event, _ text: UnsafeRawBufferPointer, among candidates: [Int]) -> Int? {
         for index in 0..<event.tags.storedCount {
-            let tag = event.tags.key(at: index)
+            let tag = event.tags.key(at: index, in: text)
             let knowing = candidates.filter { number in
                 flowTags.knows(flow: open.borrow(number, { $0.flowIndex }) ?? nil, tag: tag)
             }

@@ -42,6 +42,9 @@ public final class Correlator {
     var linesSinceSweep = 0
     /// A coarse wall clock the driver advances (``advanceWallClock(to:)``), for idle closing of live streams.
     var wallClockNanoseconds: UInt64 = 0
+    /// The line being ingested and its tag keys, hashed once for the several lookups of its tags
+    /// (events do not store the keys); nil between ``ingest(_:text:)`` calls. See ``tagKeys(of:_:)``.
+    var ingesting: (text: UnsafeRawBufferPointer, tagKeys: TagKeys)?
 
     let startIndex: StepIndex
     let endIndex: StepIndex
@@ -73,7 +76,12 @@ public final class Correlator {
     public func ingest(_ event: Event, text: UnsafeRawBufferPointer) {
         latestLine = event.lineNumber
         if let time = event.time, latestTime.map({ time > $0 }) ?? true { latestTime = time }
-        defer { sweepIfDue() }
+        let tagKeys = event.tags.keys(in: text)
+        ingesting = (text, tagKeys)
+        defer {
+            ingesting = nil
+            sweepIfDue()
+        }
 
         if pending.isActive {
             switch decidePending(event, text) {
@@ -88,7 +96,7 @@ public final class Correlator {
         }
         if let request = event.request, config.uses(.request), opensOrJoinsRequest(request.key, event) {
             joinRequest(request.key, event, text)
-        } else if let flow = startIndex.firstMatch(event, text: text) {
+        } else if let flow = startIndex.firstMatch(event, tagKeys: tagKeys, text: text) {
             joinFlowStart(flow, event, text)
         } else if event.kind == .httpCall, let rivals = sameUserAwaiting(event), rivals.count > 1 {
             beginPendingRun(candidates: rivals, with: event, text)
@@ -105,6 +113,15 @@ public final class Correlator {
         } else if event.isCorrelatable {
             orphanLines += 1
         }
+    }
+
+    /// The keys of `event`'s stored tags: the ingested line's when `text` is that line's text (no
+    /// other event's text can lie at the same address while it is borrowed), else hashed anew.
+    func tagKeys(of event: Event, _ text: UnsafeRawBufferPointer) -> TagKeys {
+        if let ingesting, ingesting.text.baseAddress == text.baseAddress, ingesting.text.count == text.count {
+            return ingesting.tagKeys
+        }
+        return event.tags.keys(in: text)
     }
 
     /// Closes every trace still open (end of input).

@@ -14,10 +14,11 @@ struct FlowTagStatistics {
         lineCounts = Array(repeating: 0, count: flowCount)
     }
 
-    mutating func record(_ event: Event, flow: Int) {
+    /// Counts a line of `flow` whose stored tags have these keys.
+    mutating func record(_ tagKeys: TagKeys, flow: Int) {
         lineCounts[flow] += 1
-        for index in 0..<event.tags.storedCount {
-            tagCounts[flow].increment(event.tags.key(at: index), addingUpTo: FlowTagStatistics.maxTagsPerFlow)
+        for index in 0..<tagKeys.count {
+            tagCounts[flow].increment(tagKeys[index], addingUpTo: FlowTagStatistics.maxTagsPerFlow)
         }
     }
 

@@ -38,10 +38,11 @@ struct StepIndex {
         entries.append(Entry(flow: flow, kind: pattern.kind, status: pattern.status, needle: needle))
     }
 
-    /// The flow of the first pattern `event` matches, if any (optionally only patterns of `flow`).
-    func firstMatch(_ event: Event, text: UnsafeRawBufferPointer, in flow: Int? = nil) -> Int? {
-        for index in 0..<event.tags.storedCount {
-            let key = event.tags.key(at: index)
+    /// The flow of the first pattern `event` matches, if any (optionally only patterns of `flow`);
+    /// `tagKeys` are its tags' keys (``TagList/keys(in:)``).
+    func firstMatch(_ event: Event, tagKeys: TagKeys, text: UnsafeRawBufferPointer, in flow: Int? = nil) -> Int? {
+        for index in 0..<tagKeys.count {
+            let key = tagKeys[index]
             let range = groups.withUnsafeBufferPointer { groups in groups.first { $0.tagKey == key }?.entries }
             if let range, let found = firstMatch(in: range, event, text, flow) { return found }
         }

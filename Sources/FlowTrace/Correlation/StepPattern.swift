@@ -38,7 +38,7 @@ public struct StepPattern: Sendable {
     public func matches(_ event: Event, text: UnsafeRawBufferPointer) -> Bool {
         if let kind, event.kind != kind { return false }
         if let status, event.status != status { return false }
-        if let tagKey, !event.tags.contains(key: tagKey) { return false }
+        if let tagKey, !event.tags.contains(key: tagKey, in: text) { return false }
         if !needle.isEmpty {
             return needle.withUnsafeBytes { ByteSearch.contains(event.message.slice(text), $0) }
         }

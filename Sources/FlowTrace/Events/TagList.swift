@@ -1,8 +1,10 @@
 /// The bracketed tags of a line (`[GENERATION]`, `[CREDIT-SERVICE]`), in order, without brackets.
 /// Holds up to four inline, so that recording tags never allocates; `count` counts all of them.
+///
+/// A tag's key is hashed from its bytes where it is used (``key(at:in:)``), not stored: four
+/// stored 64-bit keys took 32 of an event's bytes, and every event is copied several times on the
+/// way to its trace.
 public struct TagList: Sendable, Equatable {
-    // Declared widest first, so that no padding falls between them (a list is part of every event).
-    private var keys: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     fileprivate var ranges: (TextRange, TextRange, TextRange, TextRange) = (.empty, .empty, .empty, .empty)
     /// How many tags were recorded. 32 bits suffice: a tag takes at least three bytes (`[x]`) of a
     /// text that ``TextRange``'s 32-bit offsets address.
@@ -20,14 +22,13 @@ public struct TagList: Sendable, Equatable {
     /// How many tags are stored (at most ``capacity``).
     public var storedCount: Int { min(count, TagList.capacity) }
 
-    /// Records a tag found at `range` of `text`.
-    public mutating func append(_ range: TextRange, in text: UnsafeRawBufferPointer) {
-        let key = TagList.key(of: range.slice(text))
+    /// Records a tag found at `range` of the event's text.
+    public mutating func append(_ range: TextRange) {
         switch count {
-        case 0: ranges.0 = range; keys.0 = key
-        case 1: ranges.1 = range; keys.1 = key
-        case 2: ranges.2 = range; keys.2 = key
-        case 3: ranges.3 = range; keys.3 = key
+        case 0: ranges.0 = range
+        case 1: ranges.1 = range
+        case 2: ranges.2 = range
+        case 3: ranges.3 = range
         default: break
         }
         total += 1
@@ -43,19 +44,23 @@ public struct TagList: Sendable, Equatable {
         }
     }
 
-    /// The key of the tag at `index`, equal to `TagList.key(of:)` of its bytes.
-    public func key(at index: Int) -> UInt64 {
-        switch index {
-        case 0: keys.0
-        case 1: keys.1
-        case 2: keys.2
-        default: keys.3
-        }
+    /// The key of the tag at `index` (below ``storedCount``): `TagList.key(of:)` of its bytes in
+    /// `text`, the event's text.
+    @inline(__always)
+    public func key(at index: Int, in text: UnsafeRawBufferPointer) -> UInt64 {
+        TagList.key(of: range(at: index).slice(text))
     }
 
-    /// Whether a tag with this key is stored.
-    public func contains(key: UInt64) -> Bool {
-        for index in 0..<storedCount where self.key(at: index) == key { return true }
+    /// The keys of the stored tags, hashed once, for code that looks them up more than once.
+    func keys(in text: UnsafeRawBufferPointer) -> TagKeys {
+        var keys = SIMD4<UInt64>()
+        for index in 0..<storedCount { keys[index] = key(at: index, in: text) }
+        return TagKeys(count: storedCount, keys: keys)
+    }
+
+    /// Whether a tag with this key is stored (`text` is the event's text).
+    public func contains(key: UInt64, in text: UnsafeRawBufferPointer) -> Bool {
+        for index in 0..<storedCount where self.key(at: index, in: text) == key { return true }
         return false
     }
 
@@ -76,6 +81,19 @@ public struct TagList: Sendable, Equatable {
         for index in 0..<lhs.storedCount where lhs.range(at: index) != rhs.range(at: index) { return false }
         return true
     }
+}
+
+/// The keys of a ``TagList``'s stored tags (``TagList/keys(in:)``), in order.
+struct TagKeys: Sendable {
+    /// How many keys: the list's ``TagList/storedCount``.
+    let count: Int
+    /// The keys, 0 past `count` (a vector only for its indexed access).
+    fileprivate let keys: SIMD4<UInt64>
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The key at `index` (below ``count``).
+    subscript(index: Int) -> UInt64 { keys[index] }
 }
 
 extension TagList {

@@ -123,8 +123,7 @@ struct MessageAnalyser {
             return close + 1
         }
         guard isTag else { return open + 1 }
-        let text = UnsafeRawBufferPointer(start: base, count: end)
-        event.tags.append(TextRange(start: contentStart, count: close - contentStart), in: text)
+        event.tags.append(TextRange(start: contentStart, count: close - contentStart))
         return close + 1
     }
 

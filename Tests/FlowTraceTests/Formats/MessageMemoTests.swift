@@ -7,10 +7,10 @@ import Testing
     static let vocabulary = FormatSampleTests.vocabulary
 
     /// What the message analysis and the layout put into an event, as text, offsets included.
-    static func fields(_ event: Event) -> [String] {
+    static func fields(_ event: Event, text: UnsafeRawBufferPointer) -> [String] {
         var tags: [String] = []
         for index in 0..<event.tags.storedCount {
-            tags.append("\(event.tags.range(at: index)) \(event.tags.key(at: index))")
+            tags.append("\(event.tags.range(at: index)) \(event.tags.key(at: index, in: text))")
         }
         return [
             "\(event.layout) \(event.level) \(event.logger) \(event.message)",
@@ -26,7 +26,8 @@ import Testing
     static func parse(_ line: String, with parser: inout LineParser) -> [String] {
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBytes { raw in
-            fields(parser.parse(RawLine(bytes: raw, number: 1, byteOffset: 0, fullLength: raw.count)))
+            let event = parser.parse(RawLine(bytes: raw, number: 1, byteOffset: 0, fullLength: raw.count))
+            return parser.withText { fields(event, text: $0) }
         }
     }
 

@@ -26,7 +26,7 @@ struct SyntheticEvent {
         if let seconds { event.time = LogTime(milliseconds: 1_754_118_000_000 + seconds * 1000, hasDate: true) }
         let bytes = text
         bytes.withUnsafeBytes { buffer in
-            for tag in tags { event.tags.append(Self.range(of: "[\(tag)]", in: message, inner: true), in: buffer) }
+            for tag in tags { event.tags.append(Self.range(of: "[\(tag)]", in: message, inner: true)) }
             func ref(_ value: String?) -> EntityRef? {
                 guard let value else { return nil }
                 let range = Self.range(of: value, in: message, inner: false)

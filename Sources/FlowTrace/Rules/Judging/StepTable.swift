@@ -77,7 +77,7 @@ struct StepTable {
                                 if candidates == 0 { continue }
                                 var facts = EventFacts(foundLiterals: found)
                                 for tag in 0..<event.pointee.tags.storedCount {
-                                    guard let group = tagKeys.firstIndex(of: event.pointee.tags.key(at: tag)) else { continue }
+                                    guard let group = tagKeys.firstIndex(of: event.pointee.tags.key(at: tag, in: text)) else { continue }
                                     for slot in taggedSlots[tagGroups[group]]
                                     where self.candidates.contains(slot, in: candidates)
                                         && steps[slot].screens(event, &facts, text: text, literals: literals) {
