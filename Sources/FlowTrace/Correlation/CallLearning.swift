@@ -42,8 +42,13 @@ struct CallLearning {
     /// Whether a request whose last line was `step` may be awaiting `call`: yes unless the step
     /// is known to precede other calls only.
     func mayAwait(step: UInt64, call: UInt64) -> Bool {
+        expects(step: step, call: call) ?? true
+    }
+
+    /// Whether `step` is known to precede `call`: nil when nothing was learned about the step.
+    func expects(step: UInt64, call: UInt64) -> Bool? {
         let index = slot(of: step)
-        guard steps[index] != 0 else { return true }
+        guard steps[index] != 0 else { return nil }
         let known = index * CallLearning.maxCallsPerStep
         return calls[known..<known + Int(callCounts[index])].contains(call)
     }

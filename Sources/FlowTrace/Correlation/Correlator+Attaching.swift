@@ -22,7 +22,13 @@ extension Correlator {
 
     /// Closes the current run's trace if it reached its end: the run is moving on.
     func closeRunIfEnded() {
-        if let run, open.borrow(run, \.hasEnded) == true { close(run, reason: .ended) }
+        if let run, open.borrow(run, { $0.hasEnded && !waitsForRequestEnd($0) }) == true { close(run, reason: .ended) }
+    }
+
+    /// Whether `trace`, although its flow's end step came, stays open for its request's end line:
+    /// its head was a guess, and that line may prove the guess wrong (see ``verifyHead(of:endStatus:pathGeneration:)``).
+    func waitsForRequestEnd(_ trace: Trace) -> Bool {
+        trace.awaitsRequestEnd && trace.headWasGuessed
     }
 
     /// Gives the pending run's lines to `preferred` when it is a candidate, otherwise to the
@@ -58,6 +64,7 @@ extension Correlator {
             open.borrow(candidate) { rival in
                 guard rival.isFreshHead, rival.flowIndex == trace.flowIndex else { return }
                 rivals.append(candidate)
+                rival.headWasGuessed = true
                 if !rival.namedAsRivalBy.contains(owner) { rival.namedAsRivalBy.append(owner) }
             }
         }
@@ -102,16 +109,22 @@ extension Correlator {
             return number
         }
         // The body that finishes logged its last step just before the end line: the most recent
-        // of those not evidently still working. Candidates are borrowed from the table, not
+        // of those not evidently still working; failing that, of those that logged their flow's
+        // end step and wait for their end lines. Candidates are borrowed from the table, not
         // retained: there are dozens of guessed heads to look through.
         var finished: (number: Int, lastLine: Int)?
+        var ended: (number: Int, lastLine: Int)?
         func consider(_ candidate: Trace, sameEndpoint: Bool = false) {
-            guard candidate.headCount != nil, !candidate.hasEnded, !looksUnfinished(candidate),
+            guard candidate.headCount != nil, !candidate.hasEnded || waitsForRequestEnd(candidate),
+                  !looksUnfinished(candidate),
                   endStatus < 400 || candidate.worstLine > .ok,
                   pathGeneration.map({ candidate.bodyMayServe(generation: $0) }) ?? true,
-                  !sameEndpoint || candidate.endpoint == trace.endpoint,
-                  finished.map({ candidate.lastLine > $0.lastLine }) ?? true else { return }
-            finished = (candidate.number, candidate.lastLine)
+                  !sameEndpoint || candidate.endpoint == trace.endpoint else { return }
+            if candidate.hasEnded {
+                if ended.map({ candidate.lastLine > $0.lastLine }) ?? true { ended = (candidate.number, candidate.lastLine) }
+            } else if finished.map({ candidate.lastLine > $0.lastLine }) ?? true {
+                finished = (candidate.number, candidate.lastLine)
+            }
         }
         func consider(_ candidate: Int, sameEndpoint: Bool = false) {
             open.borrow(candidate) { consider($0, sameEndpoint: sameEndpoint) }
@@ -119,7 +132,7 @@ extension Correlator {
         consider(trace)
         for rival in trace.headRivals { consider(rival) }
         for rival in rivalsNamingIt { consider(rival) }
-        if finished == nil {
+        if finished == nil, ended == nil {
             // Guesses chain (A took B's body, B took C's): when no direct rival holds a finished
             // body, look among every guessed trace of the same endpoint.
             for guessed in guessedHeads {
@@ -129,7 +142,7 @@ extension Correlator {
                 }
             }
         }
-        guard let winner = finished?.number, winner != number, let partner = open[winner] else { return number }
+        guard let winner = (finished ?? ended)?.number, winner != number, let partner = open[winner] else { return number }
         trace.exchangeHead(with: partner, scratch: &headScratch)
         dropHeadRival(partner.number, of: trace)
         dropHeadRival(number, of: partner)
@@ -144,8 +157,9 @@ extension Correlator {
         trace.headRivals = rivals
         if rivals.isEmpty {
             guessedHeads.removeAll { $0 == trace.number }
-        } else if !guessedHeads.contains(trace.number) {
-            guessedHeads.append(trace.number)
+        } else {
+            trace.headWasGuessed = true
+            if !guessedHeads.contains(trace.number) { guessedHeads.append(trace.number) }
         }
     }
 

@@ -35,7 +35,11 @@ extension Correlator {
     }
 
     private func isIdle(_ trace: Trace) -> Bool {
-        if trace.hasEnded { return latestLine - trace.lastLine > Correlator.sweepInterval }
+        if trace.hasEnded {
+            // One waiting for its request's end line waits as long as a response can take.
+            let window = waitsForRequestEnd(trace) ? Correlator.awaitWindowLines : Correlator.sweepInterval
+            return latestLine - trace.lastLine > window
+        }
         // A request that ended while its body looked at work waits for that body only as long
         // as a response can take (``awaitWindowLines``).
         if trace.busyAtEnd { return latestLine - trace.lastLine > Correlator.awaitWindowLines }

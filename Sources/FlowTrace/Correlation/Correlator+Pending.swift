@@ -15,7 +15,7 @@ extension Correlator {
         resolvePendingRun(preferring: nil)
         closeRunIfEnded()
         run = nil
-        pending.begin(candidates: candidates)
+        pending.begin(candidates: candidates, call: CallLearning.callKey(of: event, text: text))
         pending.append(event, text: text)
     }
 
@@ -36,6 +36,11 @@ extension Correlator {
                 self.open.borrow(number, { $0.user == user.key }) == true
             }
             if let first = sharing.first {
+                // The user's open traces are not known to await this call, and a new request's
+                // head is: the user's second request was authenticated.
+                if !sharing.contains(where: expectsCall), let head = freshCandidateExpectingCall() {
+                    return .resolve(head)
+                }
                 if sharing.dropFirst().isEmpty { return .resolve(first) }
                 return discriminate(event, text, among: Array(sharing)).map { .resolve($0) } ?? .hold
             }
@@ -54,6 +59,18 @@ extension Correlator {
     private func firstFreshCandidate(ofFlow flow: Int) -> Int? {
         pending.candidates.first { number in
             open.borrow(number, { $0.isFreshHead && $0.flowIndex == flow }) == true
+        }
+    }
+
+    /// Whether trace `number`'s last step is known to precede the pending run's call.
+    private func expectsCall(_ number: Int) -> Bool {
+        open.borrow(number, { calls.expects(step: $0.lastStepKey, call: pending.call) }) == true
+    }
+
+    /// The first candidate that is a new request whose last step is known to precede the call.
+    private func freshCandidateExpectingCall() -> Int? {
+        pending.candidates.first { number in
+            open.borrow(number, \.isFreshHead) == true && expectsCall(number)
         }
     }
 

@@ -165,10 +165,11 @@ public final class Correlator {
         // body is still at work holds this head by a wrong guess: it stays open for that body.
         let busy = event.kind == .requestEnd && open.borrow(number, { looksUnfinished($0) }) == true
         attachStartingRun(number, event, text)
-        if event.kind == .requestEnd {
-            open.borrow(number) { ended in
-                if busy { ended.busyAtEnd = true } else { ended.hasEnded = true }
-            }
+        open.borrow(number) { trace in
+            if event.kind == .requestStart { trace.awaitsRequestEnd = true }
+            guard event.kind == .requestEnd else { return }
+            trace.awaitsRequestEnd = false
+            if busy { trace.busyAtEnd = true } else { trace.hasEnded = true }
         }
     }
 

@@ -6,14 +6,17 @@ struct PendingRun {
     var candidates: [Int] = []
     /// A user the run named that no open trace had, while several candidates had no user yet.
     var heldUser: EntityKey?
+    /// The call of the response that began the run (``CallLearning/callKey(of:text:)``).
+    private(set) var call: UInt64 = 0
     private var events: [Event] = []
     private var textStarts: [Int] = []
     private var text: [UInt8] = []
 
     var isActive: Bool { !events.isEmpty }
 
-    mutating func begin(candidates: [Int]) {
+    mutating func begin(candidates: [Int], call: UInt64) {
         self.candidates = candidates
+        self.call = call
     }
 
     mutating func append(_ event: Event, text eventText: UnsafeRawBufferPointer) {

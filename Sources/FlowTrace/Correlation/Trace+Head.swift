@@ -44,6 +44,7 @@ extension Trace {
         swap(&request, &other.request)
         swap(&requestText, &other.requestText)
         swap(&endpoint, &other.endpoint)
+        swap(&awaitsRequestEnd, &other.awaitsRequestEnd)
         swap(&flowIndex, &other.flowIndex)
     }
 

@@ -64,6 +64,8 @@ public final class Trace {
     var hasEnded = false
     /// The method and path of the request, from its request-tracking line.
     var endpoint: RequestEndpoint?
+    /// Its request-tracking start line came, and its end line has not yet.
+    var awaitsRequestEnd = false
     /// Its request's end line came while its body was still at work (a wrongly guessed head):
     /// it stays open for the rest of that body.
     var busyAtEnd = false
@@ -73,6 +75,8 @@ public final class Trace {
     private(set) var headCount: Int?
     /// The other new requests this trace's first response could have continued, when that was a guess.
     var headRivals: [Int] = []
+    /// Its head was once a guess among rivals (or named among a guess's rivals).
+    var headWasGuessed = false
     /// The traces whose guessed head names this one among its rivals (some may no longer).
     var namedAsRivalBy: [Int] = []
 

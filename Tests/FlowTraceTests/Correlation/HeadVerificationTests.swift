@@ -110,4 +110,55 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
         #expect(traceA?.closeReason == .idle)
         #expect(traceA?.lineNumbers == [1, 2, 3, 4, 5, 6, 7])
     }
+
+    /// A guessed head's body that logs its flow's end step stays open for its request's end line:
+    /// here request B's body (user B) sits behind A's head, and ends before the run moves on to
+    /// user A's body. When B's end line comes, user A's body is still at work, so the body that
+    /// ended is B's, and the heads are exchanged back. Closed at its end step, B's body would have
+    /// kept A's request id, and B's end line would have joined user A's body.
+    @Test func anEndedBodyWaitsForItsRequestsEndLine() {
+        let harness = CorrelationHarness()
+        harness.feed([started(1, requestA), validating(2), started(3, requestB), validating(4), authResponse(5)]
+            + authenticated(6, userB) + [authResponse(8)] + authenticated(9, userA) + [
+                SyntheticEvent(11, "❌ [GENERATION] Generation failed for user \(userB): 400: User not found",
+                               tags: ["GENERATION"], user: userB, status: .error, level: .error),
+                SyntheticEvent(12, "👤 [USER_REPO] Getting user by ID: \(userA)", tags: ["USER_REPO"], user: userA),
+                SyntheticEvent(13, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"],
+                               table: "users", operation: .select),
+                SyntheticEvent(14, "[\(requestB)] POST /api/v1/generations - 400 - 40ms", request: requestB,
+                               kind: .requestEnd, method: .post, path: "/api/v1/generations", httpStatus: 400),
+            ])
+        harness.correlator.finish()
+        let traceA = harness.traces.first { $0.requestText == requestA }
+        let traceB = harness.traces.first { $0.requestText == requestB }
+        #expect(traceB?.userText == userB)
+        #expect(traceB?.lineNumbers == [3, 4, 5, 6, 7, 11, 14])
+        #expect(traceA?.userText == userA)
+        #expect(traceA?.lineNumbers == [1, 2, 8, 9, 10, 12, 13])
+    }
+
+    /// A user's second request: the authentication response is followed by a line naming a user
+    /// who already has a request in flight, but that request's last step is not known to precede
+    /// an authentication call while the new request's head is (learned from the first request).
+    /// The response is the new request's, not the user's open one.
+    @Test func aUsersSecondRequestTakesItsOwnAuthentication() {
+        let harness = CorrelationHarness()
+        let balance = "/api/v1/credits/balance"
+        let traces = harness.run([
+            SyntheticEvent(1, "[\(requestA)] GET \(balance) - Started", request: requestA, kind: .requestStart,
+                           method: .get, path: balance),
+            SyntheticEvent(2, "🔐 [AUTH] Validating JWT for GET \(balance)", tags: ["AUTH"]),
+            authResponse(3),
+            SyntheticEvent(4, "✅ [AUTH] Authenticated user \(userA)", tags: ["AUTH"], user: userA),
+            SyntheticEvent(5, "💳 [USER_SERVICE] Getting credits for user \(userA)", tags: ["USER_SERVICE"], user: userA),
+            SyntheticEvent(6, "🔍 [USER_SERVICE] Calling the billing provider for user \(userA)", tags: ["USER_SERVICE"],
+                           user: userA),
+            started(7, requestB), validating(8), authResponse(9),
+        ] + authenticated(10, userA))
+        let traceA = traces.first { $0.requestText == requestA }
+        let traceB = traces.first { $0.requestText == requestB }
+        #expect(traceB?.lineNumbers.starts(with: [7, 8, 9]) == true)
+        #expect(traceA?.lineNumbers.starts(with: [1, 2, 3, 4, 5, 6]) == true)
+        #expect(traceA?.lineNumbers.contains(9) == false)
+    }
 }
