@@ -12,8 +12,10 @@ struct ReaderConfiguration: Sendable, Equatable {
     /// Size of the compressed input buffer of the gzip decoder.
     var compressedReadSize: Int
 
+    /// Buffers of 128 KiB: the parsing thread reads each one soon after it was written, while it
+    /// is still in cache (1 MiB buffers measured 3% slower on 1 GiB, plain and gzip).
     static let standard = ReaderConfiguration(
-        bufferSize: 1 << 20, bufferCount: 4, compressedReadSize: 1 << 20)
+        bufferSize: 128 << 10, bufferCount: 16, compressedReadSize: 1 << 20)
 
     /// Every buffer `chunkSize` bytes long (two buffers, so the threads still overlap).
     static func chunked(_ chunkSize: Int) -> ReaderConfiguration {
