@@ -3,6 +3,24 @@ import Testing
 
 /// What the learned calls say about a request whose last line was a given step.
 @Suite struct CallLearningTests {
+    /// A step's key is its first tag and the word after it (at most 32 bytes, up to a space or
+    /// the line's end), found eight bytes at a time: it equals the key of that tag and word for
+    /// every word length, with one or more spaces before it and text or nothing after it.
+    @Test func aStepKeyIsTheTagAndTheWordAfterIt() {
+        for length in 0...40 {
+            let word = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+            // (An empty word followed by more text would make that text's first word the step's.)
+            for (spaces, rest) in [(" ", length == 0 ? "" : " for user 1"), ("   ", ""), (" ", "")] {
+                let item = SyntheticEvent(1, "🔍 [GENERATION]\(spaces)\(word)\(rest)", tags: ["GENERATION"])
+                let key = item.text.withUnsafeBytes { CallLearning.stepKey(of: item.event, text: $0) }
+                let expected = Array(word.utf8.prefix(32)).withUnsafeBytes { bytes in
+                    TagList.key(of: "GENERATION") &* 31 &+ TagList.key(of: bytes)
+                }
+                #expect(key == expected, "word of \(length) bytes, \(spaces.count) spaces, rest \(rest.isEmpty ? "none" : "text")")
+            }
+        }
+    }
+
     @Test func aStepKnownToPrecedeACallDoesNotEndARequest() {
         var calls = CallLearning()
         let (submitting, processing, unknown): (UInt64, UInt64, UInt64) = (11, 12, 13)
