@@ -119,7 +119,8 @@ extension Correlator {
                   !looksUnfinished(candidate),
                   endStatus < 400 || candidate.worstLine > .ok,
                   pathGeneration.map({ candidate.bodyMayServe(generation: $0) }) ?? true,
-                  !sameEndpoint || candidate.endpoint == trace.endpoint else { return }
+                  !sameEndpoint || candidate.endpoint == trace.endpoint,
+                  candidate === trace || trace.headsPrecedeBodies(with: candidate) else { return }
             if candidate.hasEnded {
                 if ended.map({ candidate.lastLine > $0.lastLine }) ?? true { ended = (candidate.number, candidate.lastLine) }
             } else if finished.map({ candidate.lastLine > $0.lastLine }) ?? true {

@@ -48,6 +48,15 @@ extension Trace {
         swap(&flowIndex, &other.flowIndex)
     }
 
+    /// Whether each trace's head comes before the other's body, so that the two can exchange
+    /// heads without merging: a request's head always comes before its body.
+    func headsPrecedeBodies(with other: Trace) -> Bool {
+        let ownCount = headCount ?? events.count
+        let otherCount = other.headCount ?? other.events.count
+        return precedesBody(other, headCount: otherCount, from: ownCount)
+            && other.precedesBody(self, headCount: ownCount, from: otherCount)
+    }
+
     /// Whether the lines of `other`'s head (its first `headCount` events) all come before this
     /// trace's events from `index` on.
     private func precedesBody(_ other: Trace, headCount: Int, from index: Int) -> Bool {

@@ -161,4 +161,30 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
         #expect(traceA?.lineNumbers.starts(with: [1, 2, 3, 4, 5, 6]) == true)
         #expect(traceA?.lineNumbers.contains(9) == false)
     }
+
+    /// Exchanging heads with a trace whose body began before this trace's head would give that
+    /// body a head logged after it: no request's lines come in that order, so no such exchange is
+    /// made. Here requests P and Q were guessed before request R started; when R's end line comes
+    /// while R's body is still at work, the only finished bodies are P's and Q's, both older than
+    /// R's head, and R keeps its own.
+    @Test func noExchangeGivesABodyAHeadLoggedAfterIt() {
+        let (requestP, requestQ, requestR, requestS) = ("p-request-0001", "q-request-0002", "r-request-0003",
+                                                        "s-request-0004")
+        let (userP, userQ, userR) = ("1d3a07bb-dfa5-4cf5-9855-7011c6c57ba5", "82523e86-feac-4eb7-9c38-f519b91751da",
+                                     "29a1a321-5a70-4b91-82a0-7c47f063bf92")
+        let harness = CorrelationHarness()
+        harness.feed([started(1, requestP), validating(2), started(3, requestQ), validating(4), authResponse(5)]
+            + authenticated(6, userP) + [authResponse(8)] + authenticated(9, userQ)
+            + [started(11, requestR), validating(12), started(13, requestS), validating(14), authResponse(15)]
+            + authenticated(16, userR) + [
+                SyntheticEvent(18, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"],
+                               table: "users", operation: .select),
+                SyntheticEvent(19, "[\(requestR)] POST /api/v1/generations - 201 - 40ms", request: requestR,
+                               kind: .requestEnd, method: .post, path: "/api/v1/generations", httpStatus: 201),
+            ])
+        harness.correlator.finish()
+        let traceR = harness.traces.first { $0.requestText == requestR }
+        #expect(traceR?.userText == userR)
+        #expect(traceR?.lineNumbers == [11, 12, 15, 16, 17, 18, 19])
+    }
 }
