@@ -19,7 +19,6 @@ final class ChunkProducer: @unchecked Sendable {
     /// Runs ``run()`` on a new thread.
     func start() {
         let thread = Thread { [self] in
-            StagePriority.lowerCurrentThread()
             run()
         }
         thread.name = "flowtrace-reader"

@@ -32,7 +32,6 @@ final class JudgingStage: @unchecked Sendable {
         self.judge = judge
         self.report = report
         let thread = Thread { [self] in
-            StagePriority.lowerCurrentThread()
             work()
         }
         thread.stackSize = 1 << 20

@@ -22,7 +22,6 @@ final class ParsingStage: @unchecked Sendable {
     func run(idleInterval: Duration, onIdle: () -> Void,
              _ body: (Event, UnsafeRawBufferPointer) throws -> Void) throws {
         let thread = Thread { [self] in
-            StagePriority.lowerCurrentThread()
             produce(idleInterval: idleInterval)
         }
         thread.stackSize = 1 << 20
