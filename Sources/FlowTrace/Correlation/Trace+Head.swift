@@ -25,22 +25,21 @@ extension Trace {
         exchangeHead(with: other, scratch: &scratch)
     }
 
-    /// Swaps heads with `other`, moving them through `scratch` (whose buffers are reused).
+    /// Swaps heads with `other`, moving them through `scratch` (whose buffers are reused). Each
+    /// head must come before the other's body (``headsPrecedeBodies(with:)``).
     func exchangeHead(with other: Trace, scratch: inout (DetachedEvents, DetachedEvents)) {
+        precondition(headsPrecedeBodies(with: other), "a head must come before the body it joins")
         // A head still waiting for its first response is all head.
         let ownCount = headCount ?? events.count
         let otherCount = other.headCount ?? other.events.count
-        // Usually each head comes before the other's body; otherwise the lines are merged in order.
-        let merging = !precedesBody(other, headCount: otherCount, from: ownCount)
-            || !other.precedesBody(self, headCount: ownCount, from: otherCount)
         detachHead(ownCount, into: &scratch.0)
         other.detachHead(otherCount, into: &scratch.1)
-        installHead(scratch.1, replacing: ownCount, merging: merging)
-        other.installHead(scratch.0, replacing: otherCount, merging: merging)
+        installHead(scratch.1, replacing: ownCount)
+        other.installHead(scratch.0, replacing: otherCount)
         // The body decides whether the trace still waits for its first response.
         let (ownNewCount, otherNewCount) = (headCount.map { _ in otherCount }, other.headCount.map { _ in ownCount })
-        setHeadCount(ownNewCount, recounting: merging)
-        other.setHeadCount(otherNewCount, recounting: merging)
+        setHeadCount(ownNewCount, recounting: false)
+        other.setHeadCount(otherNewCount, recounting: false)
         swap(&request, &other.request)
         swap(&requestText, &other.requestText)
         swap(&endpoint, &other.endpoint)
@@ -49,7 +48,7 @@ extension Trace {
     }
 
     /// Whether each trace's head comes before the other's body, so that the two can exchange
-    /// heads without merging: a request's head always comes before its body.
+    /// heads: a request's head always comes before its body.
     func headsPrecedeBodies(with other: Trace) -> Bool {
         let ownCount = headCount ?? events.count
         let otherCount = other.headCount ?? other.events.count

@@ -41,7 +41,7 @@ public final class Trace {
     public internal(set) var closeReason: TraceCloseReason?
 
     /// The events' text; each stored event's ranges point into it. Lines are appended in order, but
-    /// a head moved in from another trace is appended after them (see ``installHead(_:replacing:merging:)``).
+    /// a head moved in from another trace is appended after them (see ``installHead(_:replacing:)``).
     private var text: [UInt8] = []
     /// Where each event's own text is in `text` (empty when it was not kept).
     private var textSpans: [TextRange] = []
@@ -130,9 +130,8 @@ public final class Trace {
 
     /// Replaces the first `count` events with `head`. The head's text is appended after the text
     /// there is: the body's events and text stay where they are, and the replaced head's text stays
-    /// unused. The head's lines must all come before the remaining events' unless `merging`, which
-    /// puts every event in line order (and makes the trace's last line the latest of them).
-    func installHead(_ head: DetachedEvents, replacing count: Int, merging: Bool) {
+    /// unused. The head's lines must all come before the remaining events'.
+    func installHead(_ head: DetachedEvents, replacing count: Int) {
         let keepsText = text.count + head.text.count <= Trace.maxTextBytes
         let base = text.count
         events.replaceSubrange(0..<count, with: head.events)
@@ -147,12 +146,7 @@ public final class Trace {
             }
         }
         if keepsText { text.append(contentsOf: head.text) }
-        if merging {
-            sortByLine()
-            (headOutcome, bodyOutcome) = (OutcomeSummary(of: events), OutcomeSummary())
-        } else {
-            headOutcome = head.outcome
-        }
+        headOutcome = head.outcome
     }
 
     /// Makes the events so far its head: its first response comes next.
@@ -172,14 +166,6 @@ public final class Trace {
         let split = headCount ?? events.count
         headOutcome = OutcomeSummary(of: events[..<split])
         bodyOutcome = OutcomeSummary(of: events[split...])
-    }
-
-    /// Puts the events in line order and makes the last line the latest of them.
-    private func sortByLine() {
-        let order = events.indices.sorted { events[$0].lineNumber < events[$1].lineNumber }
-        events = order.map { events[$0] }
-        textSpans = order.map { textSpans[$0] }
-        if let latest = events.last?.lineNumber { lastLine = max(lastLine, latest) }
     }
 
     /// A text field of one of its events, as a String (for reports).

@@ -28,15 +28,27 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
          SyntheticEvent(line + 1, "🔍 [GENERATION] Starting credit check for user \(user)", tags: ["GENERATION"], user: user)]
     }
 
+    /// Two new requests, `first` then `second`, from `line` on (nine lines): each authenticates and
+    /// starts a credit check, the user of the first response then the other.
+    private func twoNewRequests(_ first: String, _ second: String, from line: Int,
+                                users: (String, String)) -> [SyntheticEvent] {
+        [started(line, first), validating(line + 1), started(line + 2, second), validating(line + 3),
+         authResponse(line + 4)] + authenticated(line + 5, users.0) + [authResponse(line + 7)]
+            + authenticated(line + 8, users.1)
+    }
+
+    /// The request-tracking end line of a generation request.
+    private func ended(_ line: Int, _ request: String, status: UInt16) -> SyntheticEvent {
+        SyntheticEvent(line, "[\(request)] POST /api/v1/generations - \(status) - 40ms", request: request,
+                       kind: .requestEnd, method: .post, path: "/api/v1/generations", httpStatus: status)
+    }
+
     /// Feeds two new requests whose first response goes to A's head but is B's (users B then A),
     /// then `rest` and A's end line with `status`; returns the trace of request A.
     private func traceOfA(after rest: [SyntheticEvent], endLine: Int, status: UInt16) -> Trace? {
         let harness = CorrelationHarness()
-        harness.feed([started(1, requestA), validating(2), started(3, requestB), validating(4), authResponse(5)]
-            + authenticated(6, userB) + [authResponse(8)] + authenticated(9, userA) + rest + [
-                SyntheticEvent(endLine, "[\(requestA)] POST /api/v1/generations - \(status) - 40ms", request: requestA,
-                               kind: .requestEnd, method: .post, path: "/api/v1/generations", httpStatus: status),
-            ])
+        harness.feed(twoNewRequests(requestA, requestB, from: 1, users: (userB, userA)) + rest
+            + [ended(endLine, requestA, status: status)])
         harness.correlator.finish()
         return harness.traces.first { $0.requestText == requestA }
     }
@@ -75,8 +87,7 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
         let generationA = "9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f"
         let generationB = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"
         let harness = CorrelationHarness()
-        harness.feed([started(1, requestA), validating(2), started(3, requestB), validating(4), authResponse(5)]
-            + authenticated(6, userB) + [authResponse(8)] + authenticated(9, userA) + [
+        harness.feed(twoNewRequests(requestA, requestB, from: 1, users: (userB, userA)) + [
                 SyntheticEvent(11, "✅ [GENERATION] Generation \(generationA) status: completed for user \(userA)", tags: ["GENERATION"],
                                user: userA, generation: generationA),
                 SyntheticEvent(12, "✅ [GENERATION] Generation \(generationB) status: completed for user \(userB)", tags: ["GENERATION"],
@@ -99,8 +110,7 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
         harness.feed([started(1, requestA), validating(2), authResponse(3)] + authenticated(4, userA) + [
             SyntheticEvent(6, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"],
                            table: "users", operation: .select),
-            SyntheticEvent(7, "[\(requestA)] POST /api/v1/generations - 201 - 40ms", request: requestA,
-                           kind: .requestEnd, method: .post, path: "/api/v1/generations", httpStatus: 201),
+            ended(7, requestA, status: 201),
         ])
         let traffic = (8..<(8 + Correlator.awaitWindowLines + 2 * Correlator.sweepInterval)).map { line in
             SyntheticEvent(line, "💳 [USER_SERVICE] Getting credits for user \(userB)", tags: ["USER_SERVICE"], user: userB)
@@ -118,15 +128,13 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
     /// kept A's request id, and B's end line would have joined user A's body.
     @Test func anEndedBodyWaitsForItsRequestsEndLine() {
         let harness = CorrelationHarness()
-        harness.feed([started(1, requestA), validating(2), started(3, requestB), validating(4), authResponse(5)]
-            + authenticated(6, userB) + [authResponse(8)] + authenticated(9, userA) + [
+        harness.feed(twoNewRequests(requestA, requestB, from: 1, users: (userB, userA)) + [
                 SyntheticEvent(11, "❌ [GENERATION] Generation failed for user \(userB): 400: User not found",
                                tags: ["GENERATION"], user: userB, status: .error, level: .error),
                 SyntheticEvent(12, "👤 [USER_REPO] Getting user by ID: \(userA)", tags: ["USER_REPO"], user: userA),
                 SyntheticEvent(13, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"],
                                table: "users", operation: .select),
-                SyntheticEvent(14, "[\(requestB)] POST /api/v1/generations - 400 - 40ms", request: requestB,
-                               kind: .requestEnd, method: .post, path: "/api/v1/generations", httpStatus: 400),
+                ended(14, requestB, status: 400),
             ])
         harness.correlator.finish()
         let traceA = harness.traces.first { $0.requestText == requestA }
@@ -173,14 +181,14 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
         let (userP, userQ, userR) = ("1d3a07bb-dfa5-4cf5-9855-7011c6c57ba5", "82523e86-feac-4eb7-9c38-f519b91751da",
                                      "29a1a321-5a70-4b91-82a0-7c47f063bf92")
         let harness = CorrelationHarness()
-        harness.feed([started(1, requestP), validating(2), started(3, requestQ), validating(4), authResponse(5)]
-            + authenticated(6, userP) + [authResponse(8)] + authenticated(9, userQ)
+        // P's and Q's heads were guessed (users P then Q); R's head is a guess too, among R and S,
+        // and only its first response comes (user R) before its end line.
+        harness.feed(twoNewRequests(requestP, requestQ, from: 1, users: (userP, userQ))
             + [started(11, requestR), validating(12), started(13, requestS), validating(14), authResponse(15)]
             + authenticated(16, userR) + [
                 SyntheticEvent(18, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"],
                                table: "users", operation: .select),
-                SyntheticEvent(19, "[\(requestR)] POST /api/v1/generations - 201 - 40ms", request: requestR,
-                               kind: .requestEnd, method: .post, path: "/api/v1/generations", httpStatus: 201),
+                ended(19, requestR, status: 201),
             ])
         harness.correlator.finish()
         let traceR = harness.traces.first { $0.requestText == requestR }

@@ -27,19 +27,30 @@ import Testing
         #expect(messages(second) == ["start A", "auth A", "body of A"])
     }
 
-    @Test func aHeadStillWaitingIsAllHeadAndHeadsAfterABodyAreMerged() {
-        let waiting = trace(1, [(20, "start late"), (21, "auth late")], headCount: nil)
-        let busy = trace(2, [(1, "start early"), (5, "body line"), (30, "body end")], headCount: 1)
+    @Test func aHeadStillWaitingIsAllHead() {
+        let waiting = trace(1, [(1, "start waiting"), (2, "auth waiting")], headCount: nil)
+        let busy = trace(2, [(3, "start busy"), (5, "body line"), (30, "body end")], headCount: 1)
         waiting.exchangeHead(with: busy)
-        #expect(waiting.lineNumbers == [1])
+        #expect(waiting.lineNumbers == [3])
         #expect(waiting.headCount == nil)
-        #expect(busy.lineNumbers == [5, 20, 21, 30])
-        #expect(messages(busy) == ["body line", "start late", "auth late", "body end"])
+        #expect(busy.lineNumbers == [1, 2, 5, 30])
+        #expect(messages(busy) == ["start waiting", "auth waiting", "body line", "body end"])
         #expect(busy.headCount == 2)
     }
 
+    /// A head logged after another trace's body began cannot be that body's request's head, in
+    /// either direction of the exchange.
+    @Test func aHeadAfterABodyCannotJoinIt() {
+        let late = trace(1, [(20, "start late"), (21, "auth late")], headCount: nil)
+        let busy = trace(2, [(1, "start early"), (5, "body line"), (30, "body end")], headCount: 1)
+        #expect(!late.headsPrecedeBodies(with: busy))
+        #expect(!busy.headsPrecedeBodies(with: late))
+        let early = trace(3, [(2, "start"), (3, "auth")], headCount: nil)
+        #expect(early.headsPrecedeBodies(with: busy) && busy.headsPrecedeBodies(with: early))
+    }
+
     /// A trace sums up its head and its body apart (so that an exchange reads neither body again):
-    /// after exchanges, prefix or merged, its outcome is that of its events in order.
+    /// after exchanges, its outcome is that of its events in order.
     @Test func outcomeAfterExchangesIsThatOfTheEvents() {
         func event(_ line: Int, _ message: String, level: Level = .info, kind: EventKind = .log,
                    httpStatus: UInt16 = 0) -> SyntheticEvent {
@@ -72,9 +83,9 @@ import Testing
         expectOutcomeMatchesEvents(healthy)
         #expect(failing.worstLine == .error)
         #expect(healthy.status == .error)
-        let late = build(3, [event(20, "start late", level: .warning), event(21, "auth late")], headCount: nil)
-        late.exchangeHead(with: failing)
-        expectOutcomeMatchesEvents(late)
+        let waiting = build(3, [event(5, "start C", level: .warning), event(6, "auth C")], headCount: nil)
+        waiting.exchangeHead(with: failing)
+        expectOutcomeMatchesEvents(waiting)
         expectOutcomeMatchesEvents(failing)
     }
 }
