@@ -5,8 +5,11 @@ import Darwin
 #endif
 
 /// The bounded handoff of event batches from the parsing thread to the correlating thread: a
-/// fixed pool of batches that cycle free → filled → consumed → free. `@unchecked Sendable`: every
-/// mutable field is guarded by `mutex`; a batch belongs to whichever side holds it.
+/// fixed pool of batches that cycle free → filled → consumed → free.
+/// As in ``ChunkPipe``, a side signals the other only when it waits, and after unlocking.
+///
+/// `@unchecked Sendable`: every mutable field is guarded by `mutex`; a batch belongs to whichever
+/// side holds it.
 final class BatchPipe: @unchecked Sendable {
     enum Delivery {
         case batch(EventBatch)
@@ -14,24 +17,30 @@ final class BatchPipe: @unchecked Sendable {
     }
 
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let batchReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let batchFreed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     // Guarded by `mutex`.
     private var free: [EventBatch]
     private var filled: [EventBatch] = []
     private var finished = false
     private var failure: Error?
     private var cancelled = false
+    private var producerWaits = false
+    private var consumerWaits = false
 
     init(batchCount: Int, batchCapacity: Int) {
         free = (0..<batchCount).map { _ in EventBatch(capacity: batchCapacity) }
         pthread_mutex_init(mutex, nil)
-        pthread_cond_init(changed, nil)
+        pthread_cond_init(batchReady, nil)
+        pthread_cond_init(batchFreed, nil)
     }
 
     deinit {
-        pthread_cond_destroy(changed)
+        pthread_cond_destroy(batchFreed)
+        pthread_cond_destroy(batchReady)
         pthread_mutex_destroy(mutex)
-        changed.deallocate()
+        batchFreed.deallocate()
+        batchReady.deallocate()
         mutex.deallocate()
     }
 
@@ -41,10 +50,21 @@ final class BatchPipe: @unchecked Sendable {
         return body()
     }
 
+    /// Runs `body` under the mutex and signals `condition` after unlocking when `body` says so.
+    private func lockedSignalling(_ condition: UnsafeMutablePointer<pthread_cond_t>, _ body: () -> Bool) {
+        pthread_mutex_lock(mutex)
+        let wake = body()
+        pthread_mutex_unlock(mutex)
+        if wake { pthread_cond_signal(condition) }
+    }
+
     /// Producer: an empty batch to fill, or nil once the consumer has gone.
     func acquire() -> EventBatch? {
         locked {
-            while free.isEmpty && !cancelled { pthread_cond_wait(changed, mutex) }
+            while free.isEmpty && !cancelled {
+                producerWaits = true
+                pthread_cond_wait(batchFreed, mutex)
+            }
             guard !cancelled else { return nil }
             let batch = free.removeLast()
             batch.reset()
@@ -54,25 +74,34 @@ final class BatchPipe: @unchecked Sendable {
 
     /// Producer: hands a filled batch over.
     func publish(_ batch: EventBatch) {
-        locked {
+        lockedSignalling(batchReady) {
             filled.append(batch)
-            pthread_cond_broadcast(changed)
+            return wakesConsumer()
         }
     }
 
     /// Producer: no more batches; `failure` is what stopped the input, if anything.
     func finish(failure: Error?) {
-        locked {
+        lockedSignalling(batchReady) {
             finished = true
             self.failure = failure
-            pthread_cond_broadcast(changed)
+            return wakesConsumer()
         }
+    }
+
+    /// Whether the consumer waits, which it stops doing now (guarded by `mutex`).
+    private func wakesConsumer() -> Bool {
+        defer { consumerWaits = false }
+        return consumerWaits
     }
 
     /// Consumer: the next batch, or the end once every batch was delivered.
     func next() -> Delivery {
         locked {
-            while filled.isEmpty && !finished { pthread_cond_wait(changed, mutex) }
+            while filled.isEmpty && !finished {
+                consumerWaits = true
+                pthread_cond_wait(batchReady, mutex)
+            }
             if !filled.isEmpty { return .batch(filled.removeFirst()) }
             return .end(failure)
         }
@@ -80,17 +109,18 @@ final class BatchPipe: @unchecked Sendable {
 
     /// Consumer: gives a batch back.
     func release(_ batch: EventBatch) {
-        locked {
+        lockedSignalling(batchFreed) {
             free.append(batch)
-            pthread_cond_broadcast(changed)
+            defer { producerWaits = false }
+            return producerWaits
         }
     }
 
     /// Consumer: stops the producer at its next `acquire`.
     func cancel() {
-        locked {
+        lockedSignalling(batchFreed) {
             cancelled = true
-            pthread_cond_broadcast(changed)
+            return true
         }
     }
 }

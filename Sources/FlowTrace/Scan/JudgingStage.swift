@@ -23,6 +23,8 @@ final class JudgingStage: @unchecked Sendable {
     private var done = false
     private var failure: Error?
     private var tally = Tally()
+    private var judgeWaits = false
+    private var submitterWaits = false
     static let capacity = 256
     /// The judging thread is woken once this many traces wait (or on ``flush()``): waking it for
     /// every trace costs the correlating thread a system call per trace.
@@ -43,12 +45,20 @@ final class JudgingStage: @unchecked Sendable {
     /// if reporting failed (the caller should stop).
     func submit(_ trace: Trace) -> Error? {
         condition.lock()
-        defer { condition.unlock() }
-        while queue.count >= JudgingStage.capacity && failure == nil { condition.wait() }
+        while queue.count >= JudgingStage.capacity && failure == nil {
+            submitterWaits = true
+            condition.wait()
+        }
+        var wakesJudge = false
         if failure == nil {
             queue.append(trace)
-            if queue.count >= JudgingStage.wakeBatch { condition.broadcast() }
+            wakesJudge = judgeWaits && queue.count >= JudgingStage.wakeBatch
+            if wakesJudge { judgeWaits = false }
         }
+        let failure = self.failure
+        condition.unlock()
+        // After unlocking, so that the woken thread does not block on the lock at once.
+        if wakesJudge { condition.broadcast() }
         return failure
     }
 
@@ -56,7 +66,10 @@ final class JudgingStage: @unchecked Sendable {
     func flush() {
         condition.lock()
         defer { condition.unlock() }
-        if !queue.isEmpty { condition.broadcast() }
+        if !queue.isEmpty {
+            judgeWaits = false
+            condition.broadcast()
+        }
     }
 
     /// The reporting error so far, if any.
@@ -80,7 +93,10 @@ final class JudgingStage: @unchecked Sendable {
     private func work() {
         while true {
             condition.lock()
-            while queue.isEmpty && !finished { condition.wait() }
+            while queue.isEmpty && !finished {
+                judgeWaits = true
+                condition.wait()
+            }
             if queue.isEmpty {
                 tally.cpuNanoseconds = CPUClock.thread
                 done = true
@@ -91,8 +107,10 @@ final class JudgingStage: @unchecked Sendable {
             let batch = queue
             queue.removeAll(keepingCapacity: true)
             let failed = failure != nil
-            condition.broadcast()
+            let wakesSubmitter = submitterWaits
+            submitterWaits = false
             condition.unlock()
+            if wakesSubmitter { condition.broadcast() }
             guard !failed else { continue }
             var counted = Tally()
             var reportError: Error?
