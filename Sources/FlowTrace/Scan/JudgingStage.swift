@@ -19,6 +19,10 @@ final class JudgingStage: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var queue: [Trace] = []
+    /// Judged traces, for the submitting thread to release (see ``submit(_:)``).
+    private var retired: [Trace] = []
+    /// The submitting thread's own: the retired traces it releases after unlocking.
+    private var releasing: [Trace] = []
     private var finished = false
     private var done = false
     private var failure: Error?
@@ -43,8 +47,17 @@ final class JudgingStage: @unchecked Sendable {
 
     /// Hands a closed trace over; waits while the queue is full. Returns the reporting error,
     /// if reporting failed (the caller should stop).
+    ///
+    /// Releases the traces judged since the last call, here rather than on the judging thread: the
+    /// correlating thread allocated their memory, and freeing it from another thread contends for
+    /// that thread's malloc arena lock.
     func submit(_ trace: Trace) -> Error? {
+        defer { releasing.removeAll(keepingCapacity: true) }
         condition.lock()
+        if !retired.isEmpty {
+            releasing.append(contentsOf: retired)
+            retired.removeAll(keepingCapacity: true)
+        }
         while queue.count >= JudgingStage.capacity && failure == nil {
             submitterWaits = true
             condition.wait()
@@ -91,6 +104,8 @@ final class JudgingStage: @unchecked Sendable {
     }
 
     private func work() {
+        /// The traces being judged; swapped with `queue`, so both keep their storage.
+        var batch: [Trace] = []
         while true {
             condition.lock()
             while queue.isEmpty && !finished {
@@ -104,14 +119,16 @@ final class JudgingStage: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let batch = queue
-            queue.removeAll(keepingCapacity: true)
+            swap(&batch, &queue)
             let failed = failure != nil
             let wakesSubmitter = submitterWaits
             submitterWaits = false
             condition.unlock()
             if wakesSubmitter { condition.broadcast() }
-            guard !failed else { continue }
+            guard !failed else {
+                batch.removeAll(keepingCapacity: true)
+                continue
+            }
             var counted = Tally()
             var reportError: Error?
             for trace in batch {
@@ -133,7 +150,9 @@ final class JudgingStage: @unchecked Sendable {
             tally.tracesWithErrors += counted.tracesWithErrors
             tally.tracesWithWarnings += counted.tracesWithWarnings
             if let reportError, failure == nil { failure = reportError }
+            retired.append(contentsOf: batch)
             condition.unlock()
+            batch.removeAll(keepingCapacity: true)
         }
     }
 }
