@@ -32,15 +32,25 @@ extension Correlator {
     }
 
     /// Which of a user's open traces `event` continues: the current run's, one awaiting its
-    /// response, or the most recent (unfinished if any).
+    /// response, or the most recent (unfinished if any). A database response (it names a table)
+    /// goes to the run only when the run awaits no other operation: a user's two requests may
+    /// await different calls, and the response is the one whose call it answers.
     private func userTrace(among candidates: [Int], for event: Event) -> Int? {
-        if let run, candidates.contains(run), open.borrow(run, { !$0.hasEnded }) == true { return run }
+        let liveRun = run.flatMap { candidates.contains($0) && open.borrow($0, { !$0.hasEnded }) == true ? $0 : nil }
+        if let liveRun, !(event.table != nil && open.borrow(liveRun, { Correlator.awaitsOther($0, than: event) }) == true) {
+            return liveRun
+        }
         if event.kind == .httpCall, let waiting = awaiting.first(where: { number in
             candidates.contains(number) && open.borrow(number, { !$0.hasEnded && Correlator.awaits($0, event) }) == true
         }) {
             return waiting
         }
-        return open.mostRecent(of: candidates, where: { !$0.hasEnded }) ?? mostRecent(candidates)
+        return liveRun ?? open.mostRecent(of: candidates, where: { !$0.hasEnded }) ?? mostRecent(candidates)
+    }
+
+    /// Whether `trace` announced a database operation that `event` does not perform.
+    static func awaitsOther(_ trace: Trace, than event: Event) -> Bool {
+        trace.pendingOperation != nil && !awaits(trace, event)
     }
 
     /// The open trace a nesting flow start joins: a recent, unfinished trace of the same user

@@ -60,6 +60,25 @@ private func trace(of user: String, in traces: [Trace]) -> Trace? {
         #expect(trace(of: userA, in: traces).map(lines) == [1, 2, 8, 9])
     }
 
+    /// One user's two requests: the first awaits a select on `users`, the second (the current
+    /// run) an insert on `generations`. The select's response names the user; it is the first
+    /// request's, not the run's, although both traces are that user's.
+    @Test func aUsersResponseGoesToTheRequestAwaitingIt() {
+        let traces = CorrelationHarness().run([
+            SyntheticEvent(1, "🔍 [GENERATION] Starting credit check for user \(userA)", tags: ["GENERATION"], user: userA),
+            SyntheticEvent(2, "👤 [USER_REPO] Getting user by ID: \(userA)", tags: ["USER_REPO"], user: userA),
+            SyntheticEvent(3, "🔑 [DATABASE] Using SERVICE client for select on users", tags: ["DATABASE"], table: "users", operation: .select),
+            SyntheticEvent(4, "🔍 [GENERATION] Starting credit check for user \(userA)", tags: ["GENERATION"], user: userA),
+            SyntheticEvent(5, "🔑 [DATABASE] Using SERVICE client for insert on generations", tags: ["DATABASE"], table: "generations", operation: .insert),
+            SyntheticEvent(6, "HTTP Request: GET https://x.supabase.co/rest/v1/users?id=eq.\(userA) \"HTTP/2 200 OK\"",
+                           user: userA, kind: .httpCall, table: "users", operation: .select, httpStatus: 200),
+            SyntheticEvent(7, "✅ [DATABASE] SELECT result for users: 1 rows", tags: ["DATABASE"], status: .ok, table: "users", operation: .select, rows: 1),
+            SyntheticEvent(8, "HTTP Request: POST https://x.supabase.co/rest/v1/generations \"HTTP/2 201 Created\"",
+                           kind: .httpCall, table: "generations", operation: .insert, httpStatus: 201),
+        ])
+        #expect(traces.map(lines).sorted { $0.first ?? 0 < $1.first ?? 0 } == [[1, 2, 3, 6, 7], [4, 5, 8]])
+    }
+
     /// Seed 000: the balance request for a user succeeds; then the same user's generation calls
     /// the same service method, which must not open a third trace nor join the balance trace.
     @Test func nestedFlowStartJoinsTheEnclosingGeneration() {
