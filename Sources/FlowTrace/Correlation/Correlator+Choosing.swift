@@ -36,8 +36,9 @@ extension Correlator {
     /// goes to the run only when the run awaits no other operation: a user's two requests may
     /// await different calls, and the response is the one whose call it answers.
     private func userTrace(among candidates: [Int], for event: Event) -> Int? {
-        let liveRun = run.flatMap { candidates.contains($0) && open.borrow($0, { !$0.hasEnded }) == true ? $0 : nil }
-        if let liveRun, !(event.table != nil && open.borrow(liveRun, { Correlator.awaitsOther($0, than: event) }) == true) {
+        var liveRun: Int?
+        if let run, candidates.contains(run), open.borrow(run, { !$0.hasEnded }) == true { liveRun = run }
+        if let liveRun, event.table == nil || open.borrow(liveRun, { Correlator.awaitsOther($0, than: event) }) != true {
             return liveRun
         }
         if event.kind == .httpCall, let waiting = awaiting.first(where: { number in

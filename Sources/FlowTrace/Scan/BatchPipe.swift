@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// The bounded handoff of event batches from the parsing thread to the correlating thread: a
-/// fixed pool of batches that cycle free → filled → consumed → free.
-/// As in ``ChunkPipe``, a side signals the other only when it waits, and after unlocking.
+/// fixed pool of batches that cycle free → filled → consumed → free. As in ``ChunkPipe``, a side
+/// signals the other only when it waits, and after unlocking.
 ///
 /// `@unchecked Sendable`: every mutable field is guarded by `mutex`; a batch belongs to whichever
 /// side holds it.
@@ -50,14 +50,6 @@ final class BatchPipe: @unchecked Sendable {
         return body()
     }
 
-    /// Runs `body` under the mutex and signals `condition` after unlocking when `body` says so.
-    private func lockedSignalling(_ condition: UnsafeMutablePointer<pthread_cond_t>, _ body: () -> Bool) {
-        pthread_mutex_lock(mutex)
-        let wake = body()
-        pthread_mutex_unlock(mutex)
-        if wake { pthread_cond_signal(condition) }
-    }
-
     /// Producer: an empty batch to fill, or nil once the consumer has gone.
     func acquire() -> EventBatch? {
         locked {
@@ -74,25 +66,19 @@ final class BatchPipe: @unchecked Sendable {
 
     /// Producer: hands a filled batch over.
     func publish(_ batch: EventBatch) {
-        lockedSignalling(batchReady) {
+        lockedSignalling(mutex, batchReady) {
             filled.append(batch)
-            return wakesConsumer()
+            return consumerWaits.takeAndClear()
         }
     }
 
     /// Producer: no more batches; `failure` is what stopped the input, if anything.
     func finish(failure: Error?) {
-        lockedSignalling(batchReady) {
+        lockedSignalling(mutex, batchReady) {
             finished = true
             self.failure = failure
-            return wakesConsumer()
+            return consumerWaits.takeAndClear()
         }
-    }
-
-    /// Whether the consumer waits, which it stops doing now (guarded by `mutex`).
-    private func wakesConsumer() -> Bool {
-        defer { consumerWaits = false }
-        return consumerWaits
     }
 
     /// Consumer: the next batch, or the end once every batch was delivered.
@@ -109,16 +95,15 @@ final class BatchPipe: @unchecked Sendable {
 
     /// Consumer: gives a batch back.
     func release(_ batch: EventBatch) {
-        lockedSignalling(batchFreed) {
+        lockedSignalling(mutex, batchFreed) {
             free.append(batch)
-            defer { producerWaits = false }
-            return producerWaits
+            return producerWaits.takeAndClear()
         }
     }
 
     /// Consumer: stops the producer at its next `acquire`.
     func cancel() {
-        lockedSignalling(batchFreed) {
+        lockedSignalling(mutex, batchFreed) {
             cancelled = true
             return true
         }

@@ -121,8 +121,7 @@ final class JudgingStage: @unchecked Sendable {
             }
             swap(&batch, &queue)
             let failed = failure != nil
-            let wakesSubmitter = submitterWaits
-            submitterWaits = false
+            let wakesSubmitter = submitterWaits.takeAndClear()
             condition.unlock()
             if wakesSubmitter { condition.broadcast() }
             guard !failed else {
