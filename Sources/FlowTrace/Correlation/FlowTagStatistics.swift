@@ -1,76 +1,107 @@
 /// Which tags each flow logs, learned from the traces as they grow: a `[GENERATION]` line in a run
 /// that a balance request and a generation request could both own is the generation's.
-struct FlowTagStatistics {
-    private var tagCounts: [TagCounts]
-    private var lineCounts: [Int]
+///
+/// One open-addressing table counts the lines per (flow, tag key); a slot with count 0 is empty.
+/// Counting a line's tags hashes, allocates and retains nothing (this runs for every line).
+/// Noncopyable: the one owner frees the storage.
+struct FlowTagStatistics: ~Copyable {
+    private struct Slot {
+        var tag: UInt64
+        var flow: Int
+        var count: Int
+    }
+
     /// A tag belongs to a flow when at least this share of the flow's lines carries it.
     static let minimumShare = 100
     static let minimumCount = 3
-    /// At most this many distinct tags are counted per flow.
-    static let maxTagsPerFlow = 1024
 
-    init(flowCount: Int) {
-        tagCounts = Array(repeating: TagCounts(), count: flowCount)
-        lineCounts = Array(repeating: 0, count: flowCount)
+    private var slots: UnsafeMutablePointer<Slot>
+    private var capacity: Int
+    /// How many slots are in use.
+    private var used = 0
+    private let lineCounts: UnsafeMutablePointer<Int>
+    private let distinctCounts: UnsafeMutablePointer<Int>
+    private let flowCount: Int
+    /// At most this many distinct tags are counted per flow.
+    let maxTagsPerFlow: Int
+
+    init(flowCount: Int, maxTagsPerFlow: Int = 1024) {
+        self.flowCount = flowCount
+        self.maxTagsPerFlow = maxTagsPerFlow
+        capacity = 64
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(tag: 0, flow: 0, count: 0), count: capacity)
+        lineCounts = .allocate(capacity: max(flowCount, 1))
+        lineCounts.initialize(repeating: 0, count: max(flowCount, 1))
+        distinctCounts = .allocate(capacity: max(flowCount, 1))
+        distinctCounts.initialize(repeating: 0, count: max(flowCount, 1))
+    }
+
+    deinit {
+        slots.deallocate()
+        lineCounts.deallocate()
+        distinctCounts.deallocate()
     }
 
     /// Counts a line of `flow` whose stored tags have these keys.
     mutating func record(_ tagKeys: TagKeys, flow: Int) {
+        precondition(flow >= 0 && flow < flowCount, "flow \(flow) out of range")
         lineCounts[flow] += 1
         for index in 0..<tagKeys.count {
-            tagCounts[flow].increment(tagKeys[index], addingUpTo: FlowTagStatistics.maxTagsPerFlow)
+            increment(tagKeys[index], flow: flow)
         }
     }
 
     func knows(flow: Int?, tag: UInt64) -> Bool {
         guard let flow else { return false }
-        let count = tagCounts[flow].count(of: tag)
+        let count = count(of: tag, flow: flow)
         return count >= FlowTagStatistics.minimumCount && count * FlowTagStatistics.minimumShare >= lineCounts[flow]
     }
-}
 
-/// Counts per tag key: an open-addressing table (a slot with count 0 is empty), so that counting
-/// a line's tags hashes, allocates and retains nothing.
-struct TagCounts {
-    private var keys = [UInt64](repeating: 0, count: 16)
-    private var counts = [Int](repeating: 0, count: 16)
-    /// How many distinct tags are counted.
-    private(set) var distinct = 0
+    /// How many lines of `flow` carried `tag` (0 for a tag beyond the flow's limit).
+    func count(of tag: UInt64, flow: Int) -> Int {
+        slots[slot(of: tag, flow: flow)].count
+    }
 
-    /// The slot of `key`, or the empty slot where it would go.
-    private func slot(of key: UInt64) -> Int {
-        let mask = keys.count - 1
-        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        while counts[index] != 0, keys[index] != key { index = (index + 1) & mask }
+    /// How many distinct tags of `flow` are counted.
+    func distinctTags(of flow: Int) -> Int {
+        distinctCounts[flow]
+    }
+
+    /// Counts one line of `flow` carrying `tag` (not the line itself: ``record(_:flow:)`` does).
+    mutating func increment(_ tag: UInt64, flow: Int) {
+        let index = slot(of: tag, flow: flow)
+        if slots[index].count != 0 {
+            slots[index].count += 1
+            return
+        }
+        guard distinctCounts[flow] < maxTagsPerFlow else { return }
+        slots[index] = Slot(tag: tag, flow: flow, count: 1)
+        distinctCounts[flow] += 1
+        used += 1
+        if used * 2 > capacity { grow() }
+    }
+
+    /// The slot of (`tag`, `flow`), or the empty slot where it would go.
+    @inline(__always)
+    private func slot(of tag: UInt64, flow: Int) -> Int {
+        let mask = capacity - 1
+        let mixed = (tag ^ (UInt64(flow) &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15
+        var index = Int(truncatingIfNeeded: mixed >> 40) & mask
+        while slots[index].count != 0, slots[index].tag != tag || slots[index].flow != flow {
+            index = (index + 1) & mask
+        }
         return index
     }
 
-    func count(of key: UInt64) -> Int {
-        counts[slot(of: key)]
-    }
-
-    /// Adds one to the count of `key`; a new key is counted only while fewer than `limit` are.
-    mutating func increment(_ key: UInt64, addingUpTo limit: Int) {
-        let index = slot(of: key)
-        if counts[index] != 0 {
-            counts[index] += 1
-            return
-        }
-        guard distinct < limit else { return }
-        keys[index] = key
-        counts[index] = 1
-        distinct += 1
-        if distinct * 2 > keys.count { grow() }
-    }
-
     private mutating func grow() {
-        let (oldKeys, oldCounts) = (keys, counts)
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        counts = [Int](repeating: 0, count: oldKeys.count * 2)
-        for index in oldKeys.indices where oldCounts[index] != 0 {
-            let slot = slot(of: oldKeys[index])
-            keys[slot] = oldKeys[index]
-            counts[slot] = oldCounts[index]
+        let (old, oldCapacity) = (slots, capacity)
+        capacity *= 2
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(tag: 0, flow: 0, count: 0), count: capacity)
+        for index in 0..<oldCapacity where old[index].count != 0 {
+            slots[slot(of: old[index].tag, flow: old[index].flow)] = old[index]
         }
+        old.deallocate()
     }
 }

@@ -42,7 +42,7 @@ public final class Trace {
 
     /// The events' text; each stored event's ranges point into it. Lines are appended in order, but
     /// a head moved in from another trace is appended after them (see ``installHead(_:replacing:)``).
-    private var text: [UInt8] = []
+    private var text = ByteStore(capacity: 16_384)
     /// Where each event's own text is in `text` (empty when it was not kept).
     private var textSpans: [TextRange] = []
     /// Text beyond this many bytes is not kept (the events are): a bound on one trace's memory.
@@ -83,10 +83,9 @@ public final class Trace {
     init(number: Int) {
         self.number = number
         // A typical request logs a few dozen lines of about 130 bytes: start with room for them
-        // rather than grow (a 64-line request needs more than 8 KiB of text).
+        // rather than grow (a 64-line request needs more than 8 KiB of text: `text` starts with 16).
         events.reserveCapacity(64)
         textSpans.reserveCapacity(64)
-        text.reserveCapacity(16_384)
     }
 
     /// Whether its last line is an HTTP response (read in place: `events.last` would copy the event).
@@ -99,7 +98,7 @@ public final class Trace {
 
     /// Calls `body` with the text the ranges of `events[index]` refer to.
     public func withText<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try text.withUnsafeBytes(body)
+        try text.withBytes(body)
     }
 
     /// Copies the first `count` events with their text into `head` (ranges relative to that text),
@@ -108,7 +107,7 @@ public final class Trace {
         head.events.removeAll(keepingCapacity: true)
         head.spans.removeAll(keepingCapacity: true)
         head.text.removeAll(keepingCapacity: true)
-        text.withUnsafeBytes { text in
+        text.withBytes { text in
             events.withUnsafeBufferPointer { events in
                 for index in 0..<count {
                     let span = textSpans[index]
@@ -145,7 +144,7 @@ public final class Trace {
                 textSpans[index] = .empty
             }
         }
-        if keepsText { text.append(contentsOf: head.text) }
+        if keepsText { head.text.withUnsafeBytes { text.append($0) } }
         headOutcome = head.outcome
     }
 
@@ -175,18 +174,21 @@ public final class Trace {
 
     /// Adds an event whose ranges refer to `eventText`, copying the text it needs.
     func append(_ event: Event, text eventText: UnsafeRawBufferPointer) {
-        // Adjusted before it is stored: reading an event back right after copying it in stalls.
-        var stored = event
-        if text.count + eventText.count <= Trace.maxTextBytes {
-            textSpans.append(TextRange(start: text.count, count: eventText.count))
-            stored.rebase(by: text.count)
-            text.append(contentsOf: eventText)
+        let keepsText = text.count + eventText.count <= Trace.maxTextBytes
+        let shift = text.count
+        if keepsText {
+            textSpans.append(TextRange(start: shift, count: eventText.count))
+            text.append(eventText)
         } else {
             textSpans.append(.empty)
-            stored.dropText()
         }
-        if headCount == nil { headOutcome.note(&stored) } else { bodyOutcome.note(&stored) }
-        events.append(stored)
+        // Copied once, then adjusted and read in place.
+        events.append(event)
+        events.withUnsafeMutableBufferPointer { events in
+            let stored = events.baseAddress! + (events.count - 1)
+            if keepsText { stored.pointee.rebase(by: shift) } else { stored.pointee.dropText() }
+            if headCount == nil { headOutcome.note(stored) } else { bodyOutcome.note(stored) }
+        }
         lastLine = event.lineNumber
         prepareNextAppend()
     }
@@ -203,13 +205,7 @@ public final class Trace {
                 }
             }
         }
-        if text.count + 192 <= text.capacity {
-            text.withUnsafeMutableBufferPointer { bytes in
-                let end = UnsafeMutableRawPointer(bytes.baseAddress! + bytes.count)
-                flowtrace_prefetch_for_write(end + 64)
-                flowtrace_prefetch_for_write(end + 128)
-            }
-        }
+        text.prefetchEnd()
     }
 }
 

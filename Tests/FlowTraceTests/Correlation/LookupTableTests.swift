@@ -86,18 +86,22 @@ import Testing
         for key in keys { #expect(table[key] == reference[key]) }
     }
 
-    @Test func tagCountsAgreeWithADictionaryUpToTheirLimit() {
+    @Test func flowTagCountsAgreeWithADictionaryUpToEachFlowsLimit() {
         var generator = SeededGenerator(seed: 13)
-        var counts = TagCounts()
-        var reference: [UInt64: Int] = [:]
         let limit = 300
+        var statistics = FlowTagStatistics(flowCount: 3, maxTagsPerFlow: limit)
+        var reference: [[UInt64: Int]] = Array(repeating: [:], count: 3)
         let keys = (0..<500).map { _ in generator.next() }
-        for _ in 0..<20_000 {
+        for _ in 0..<30_000 {
             let key = keys[Int(generator.next() % UInt64(keys.count))]
-            counts.increment(key, addingUpTo: limit)
-            if reference[key] != nil || reference.count < limit { reference[key, default: 0] += 1 }
+            let flow = Int(generator.next() % 3)
+            statistics.increment(key, flow: flow)
+            if reference[flow][key] != nil || reference[flow].count < limit { reference[flow][key, default: 0] += 1 }
         }
-        #expect(counts.distinct == reference.count)
-        for key in keys { #expect(counts.count(of: key) == reference[key] ?? 0) }
+        for flow in 0..<3 {
+            #expect(statistics.distinctTags(of: flow) == reference[flow].count)
+            #expect(reference[flow].count == limit)
+            for key in keys { #expect(statistics.count(of: key, flow: flow) == reference[flow][key] ?? 0) }
+        }
     }
 }
