@@ -70,13 +70,19 @@ struct CallLearning {
 
     /// ``stepKey(of:text:)`` with the event's tag keys at hand.
     static func stepKey(of event: Event, tagKeys: TagKeys, text: UnsafeRawBufferPointer) -> UInt64 {
-        guard !tagKeys.isEmpty, let base = text.baseAddress else { return 0 }
-        let tag = event.tags.range(at: 0)
-        var start = tag.end + 1
-        while start < text.count, base.load(fromByteOffset: start, as: UInt8.self) == UInt8(ascii: " ") { start += 1 }
-        let end = firstSpace(base, from: start, to: min(text.count, start + 32))
-        let word = UnsafeRawBufferPointer(start: base + start, count: end - start)
-        return tagKeys[0] &* 31 &+ TagList.key(of: word)
+        guard !tagKeys.isEmpty else { return 0 }
+        return stepKey(tagKey: tagKeys[0], wordFrom: event.tags.range(at: 0).end + 1, in: text)
+    }
+
+    /// The key of the step whose first tag has key `tagKey` and whose first word after it starts
+    /// at `start` of `line`, after any spaces.
+    static func stepKey(tagKey: UInt64, wordFrom start: Int, in line: UnsafeRawBufferPointer) -> UInt64 {
+        guard let base = line.baseAddress else { return 0 }
+        var start = start
+        while start < line.count, base.load(fromByteOffset: start, as: UInt8.self) == UInt8(ascii: " ") { start += 1 }
+        let end = firstSpace(base, from: start, to: min(line.count, start + 32))
+        let word = UnsafeRawBufferPointer(start: base + start, count: max(end - start, 0))
+        return tagKey &* 31 &+ TagList.key(of: word)
     }
 
     /// The offset of the first space in `base[start..<limit]`, or `limit`: eight bytes at a time

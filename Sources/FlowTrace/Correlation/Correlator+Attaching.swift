@@ -84,7 +84,7 @@ extension Correlator {
         let tagKeys = tagKeys(of: event, text)
         if let flow = trace.flowIndex, !tagKeys.isEmpty { flowTags.record(tagKeys, flow: flow) }
         trace.lastActivityNanoseconds = wallClockNanoseconds
-        trace.lastStepKey = event.kind == .httpCall ? 0 : CallLearning.stepKey(of: event, tagKeys: tagKeys, text: text)
+        trace.noteLastStep(tagKey: event.kind == .httpCall || tagKeys.isEmpty ? nil : tagKeys[0], event: event, text: text)
         learnEntities(of: event, text: text, into: trace)
         trackPendingOperation(of: event, in: trace)
         if !trace.hasEnded, endIndex.firstMatch(event, tagKeys: tagKeys, text: text, in: trace.flowIndex) != nil {

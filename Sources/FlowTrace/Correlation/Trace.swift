@@ -55,8 +55,22 @@ public final class Trace {
     /// (the correlator's `open` table owns the traces).
     var newer: Unmanaged<Trace>?
     var older: Unmanaged<Trace>?
-    /// The step key (``CallLearning``) of its last line: what it may be awaiting.
-    var lastStepKey: UInt64 = 0
+    /// The step key (``CallLearning``) of its last line: what it may be awaiting. Hashed from the
+    /// stored text when first asked for (``noteLastStep(tagKey:event:text:)``): most never are.
+    var lastStepKey: UInt64 {
+        if let step = unhashedStep {
+            unhashedStep = nil
+            knownStepKey = text.withBytes { text in
+                let line = UnsafeRawBufferPointer(rebasing: text[..<step.lineEnd])
+                return CallLearning.stepKey(tagKey: step.tagKey, wordFrom: step.wordStart, in: line)
+            }
+        }
+        return knownStepKey
+    }
+    private var knownStepKey: UInt64 = 0
+    /// The last line's step, not hashed yet: its first tag's key and where in `text` the word
+    /// after the tag may start and the line ends.
+    private var unhashedStep: (tagKey: UInt64, wordStart: Int, lineEnd: Int)?
     /// The database operation the request announced and is presumably awaiting (`select` on `users`).
     var pendingOperation: (table: EntityKey?, operation: Operation)?
     var pendingSinceLine = 0
@@ -191,6 +205,23 @@ public final class Trace {
         }
         lastLine = event.lineNumber
         prepareNextAppend()
+    }
+
+    /// Notes the step of the last appended event, `event` as given to ``append(_:text:)`` with
+    /// `text`; `tagKey` is its first tag's key, nil when its step is none (an HTTP response, or no tag).
+    func noteLastStep(tagKey: UInt64?, event: Event, text eventText: UnsafeRawBufferPointer) {
+        unhashedStep = nil
+        guard let tagKey else {
+            knownStepKey = 0
+            return
+        }
+        let wordStart = event.tags.range(at: 0).end + 1
+        let span = textSpans[textSpans.count - 1]
+        if span.isEmpty {
+            knownStepKey = CallLearning.stepKey(tagKey: tagKey, wordFrom: wordStart, in: eventText)
+        } else {
+            unhashedStep = (tagKey, Int(span.start) + wordStart, span.end)
+        }
     }
 
     /// Starts fetching, for writing, the memory the next event and its text will go to: that is
