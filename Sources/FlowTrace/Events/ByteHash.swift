@@ -21,6 +21,31 @@ enum ByteHash {
         return (mixed(first), mixed(second))
     }
 
+    /// One 64-bit key of `bytes`, for keys that are usually short (tags, words): up to sixteen
+    /// bytes take two overlapping loads and one mix, longer ones ``lanes(_:foldingCase:)``.
+    /// Reads nothing outside the bytes.
+    @inline(__always)
+    static func key(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let count = bytes.count
+        guard count <= 16, let base = bytes.baseAddress else { return lanes(bytes).0 }
+        // Given `count`, the loaded values determine the bytes: the loads overlap at fixed offsets.
+        let first: UInt64
+        var second: UInt64 = 0
+        if count >= 8 {
+            first = base.loadUnaligned(as: UInt64.self)
+            second = base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            first = UInt64(base.loadUnaligned(as: UInt32.self))
+                | UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+        } else if count > 0 {
+            first = UInt64(base.load(as: UInt8.self)) | UInt64(base.load(fromByteOffset: count >> 1, as: UInt8.self)) << 8
+                | UInt64(base.load(fromByteOffset: count - 1, as: UInt8.self)) << 16
+        } else {
+            first = 0
+        }
+        return mixed((first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F) ^ (0xCBF2_9CE4_8422_2325 ^ UInt64(count)))
+    }
+
     /// The (up to) eight bytes of `base[position..<count]`, zero past `count`.
     @inline(__always)
     private static func load(_ base: UnsafeRawPointer, at position: Int, count: Int) -> UInt64 {

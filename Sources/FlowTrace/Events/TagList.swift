@@ -67,7 +67,7 @@ public struct TagList: Sendable, Equatable {
     /// A 64-bit key for a tag's bytes (``ByteHash``), to compare tags without Strings.
     @inline(__always)
     public static func key(of bytes: UnsafeRawBufferPointer) -> UInt64 {
-        ByteHash.lanes(bytes).0
+        ByteHash.key(bytes)
     }
 
     /// The key of a tag given as a String (configuration and tests).

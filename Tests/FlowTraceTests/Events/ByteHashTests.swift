@@ -38,4 +38,24 @@ import Testing
         }
         #expect(keys.count == 2 * ByteHashTests.text.count + 1)
     }
+
+    /// Tag keys take two overlapping loads up to sixteen bytes: every prefix, and every one-byte
+    /// change of every prefix, must still give a key of its own (and none is 0).
+    @Test func shortKeysOfPrefixesAndOneByteChangesDiffer() {
+        var keys = Set<UInt64>()
+        var inputs = 0
+        for count in 0...20 {
+            let prefix = Array(ByteHashTests.text[..<count])
+            keys.insert(prefix.withUnsafeBytes { TagList.key(of: $0) })
+            inputs += 1
+            for index in prefix.indices {
+                var changed = prefix
+                changed[index] ^= 0x40
+                keys.insert(changed.withUnsafeBytes { TagList.key(of: $0) })
+                inputs += 1
+            }
+        }
+        #expect(keys.count == inputs)
+        #expect(!keys.contains(0))
+    }
 }
