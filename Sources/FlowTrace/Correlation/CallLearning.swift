@@ -80,27 +80,9 @@ struct CallLearning {
         guard let base = line.baseAddress else { return 0 }
         var start = start
         while start < line.count, base.load(fromByteOffset: start, as: UInt8.self) == UInt8(ascii: " ") { start += 1 }
-        let end = firstSpace(base, from: start, to: min(line.count, start + 32))
+        let end = ByteSearch.firstOffset(of: 0x20, in: base, from: start, to: min(line.count, start + 32))
         let word = UnsafeRawBufferPointer(start: base + start, count: max(end - start, 0))
         return tagKey &* 31 &+ TagList.key(of: word)
-    }
-
-    /// The offset of the first space in `base[start..<limit]`, or `limit`: eight bytes at a time
-    /// (this runs for every line a trace takes).
-    @inline(__always)
-    private static func firstSpace(_ base: UnsafeRawPointer, from start: Int, to limit: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        var position = start
-        while position + 8 <= limit {
-            // Bytes equal to a space become zero; the lowest flagged byte is the first zero (the
-            // borrow can only flag bytes above a true zero).
-            let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self) ^ (ones &* 0x20)
-            let zeros = (word &- ones) & ~word & (ones &* 0x80)
-            if zeros != 0 { return position + zeros.trailingZeroBitCount >> 3 }
-            position += 8
-        }
-        while position < limit, base.load(fromByteOffset: position, as: UInt8.self) != UInt8(ascii: " ") { position += 1 }
-        return position
     }
 
     /// The key of an HTTP call: its method and the first segment of its path (`GET /auth`).

@@ -7,7 +7,7 @@
 /// equal can change the analysis (an id already named is not named again), so the mask
 /// records that too.
 struct UUIDSpans {
-    /// At most this many are found; a message with more is remembered byte for byte.
+    /// At most this many are found; a message with more is not remembered.
     static let capacity = 4
     static let length = 36
 
@@ -31,10 +31,10 @@ struct UUIDSpans {
     /// The stand-alone UUIDs of `base[0..<count]`, in order.
     static func find(in base: UnsafeRawPointer, count: Int) -> UUIDSpans {
         var spans = UUIDSpans()
-        // A UUID's first `-` is its ninth byte; `-` bytes are found eight at a time.
+        // A UUID's first `-` is its ninth byte.
         var position = 8
         while position + 28 <= count {
-            let hyphen = nextHyphen(base, from: position, limit: count - 27)
+            let hyphen = ByteSearch.firstOffset(of: 0x2D, in: base, from: position, to: count - 27)
             guard hyphen < count - 27 else { break }
             let start = hyphen - 8
             if start == 0 || !ByteClass.isWord(ByteClass.byte(base, start - 1)),
@@ -51,23 +51,6 @@ struct UUIDSpans {
             }
         }
         return spans
-    }
-
-    /// The offset of the first `-` in `base[from..<limit]`, or `limit`.
-    @inline(__always)
-    private static func nextHyphen(_ base: UnsafeRawPointer, from start: Int, limit: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        var position = start
-        while position + 8 <= limit {
-            // Bytes equal to `-` become zero; the lowest flagged byte is the first zero (a borrow
-            // can only flag bytes above a true zero).
-            let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self) ^ (ones &* 0x2D)
-            let zeros = (word &- ones) & ~word & (ones &* 0x80)
-            if zeros != 0 { return position + zeros.trailingZeroBitCount >> 3 }
-            position += 8
-        }
-        while position < limit, ByteClass.byte(base, position) != 0x2D { position += 1 }
-        return position
     }
 
     private mutating func append(start: Int, key: EntityKey) {

@@ -24,6 +24,24 @@ public enum ByteSearch {
         return nil
     }
 
+    /// The offset of the first `byte` in `base[start..<limit]`, or `limit`: eight bytes at a time
+    /// in a register, for short runs where calling `memchr` costs more than the search.
+    @inline(__always)
+    static func firstOffset(of byte: UInt8, in base: UnsafeRawPointer, from start: Int, to limit: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var position = start
+        while position + 8 <= limit {
+            // Bytes equal to `byte` become zero; the lowest flagged byte is the first zero (a
+            // borrow can only flag bytes above a true zero).
+            let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self) ^ (ones &* UInt64(byte))
+            let zeros = (word &- ones) & ~word & (ones &* 0x80)
+            if zeros != 0 { return position + zeros.trailingZeroBitCount >> 3 }
+            position += 8
+        }
+        while position < limit, base.load(fromByteOffset: position, as: UInt8.self) != byte { position += 1 }
+        return position
+    }
+
     /// Whether `haystack` contains `needle`.
     @inline(__always)
     public static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: UnsafeRawBufferPointer) -> Bool {
