@@ -195,6 +195,7 @@ extension Correlator {
     }
 
     private func learnEntities(of event: Event, text: UnsafeRawBufferPointer, into trace: Trace) {
+        if trace.amount == nil, let amount = event.amount { trace.amount = amount }
         if let request = event.request, trace.request == nil, config.uses(.request), byRequest[request.key] == nil {
             trace.request = request.key
             trace.requestText = request.range.string(in: text)

@@ -42,6 +42,9 @@ extension Correlator {
                     return .resolve(head)
                 }
                 if sharing.dropFirst().isEmpty { return .resolve(first) }
+                if let amount = event.amount, let owner = onlyCandidate(naming: amount, among: sharing) {
+                    return .resolve(owner)
+                }
                 return discriminate(event, text, among: Array(sharing)).map { .resolve($0) } ?? .hold
             }
             let fresh = firstFreshCandidate()
@@ -83,6 +86,25 @@ extension Correlator {
             count += 1
         }
         return (first, count)
+    }
+
+    /// The one of `candidates` whose lines named `amount` when another's named a different one:
+    /// a user's two requests in flight, told apart by what each costs.
+    private func onlyCandidate(naming amount: Int64, among candidates: some Collection<Int>) -> Int? {
+        var owner: Int?
+        var otherAmountKnown = false
+        for number in candidates {
+            switch open.borrow(number, \.amount) ?? nil {
+            case amount?:
+                if owner != nil { return nil }
+                owner = number
+            case .some:
+                otherAmountKnown = true
+            case nil:
+                break
+            }
+        }
+        return otherAmountKnown ? owner : nil
     }
 
     /// The first of `candidates` whose flow is known to log a tag of `event` when another's is not.

@@ -13,6 +13,8 @@ public final class Trace {
     public internal(set) var request: EntityKey?
     /// The generations the trace names; usually one.
     public internal(set) var generations: [EntityKey] = []
+    /// The first credit amount its lines named: a request names one (what it costs or grants).
+    var amount: Int64?
     public internal(set) var userText: String?
     public internal(set) var requestText: String?
     public internal(set) var generationText: String?

@@ -79,6 +79,30 @@ private func trace(of user: String, in traces: [Trace]) -> Trace? {
         #expect(traces.map(lines).sorted { $0.first ?? 0 < $1.first ?? 0 } == [[1, 2, 3, 6, 7], [4, 5, 8]])
     }
 
+    /// One user's two generations await the same insert. The response says nothing of whose it
+    /// is; the deduction's amount does: the run is the request that required 50 credits, although
+    /// the other has waited longer.
+    @Test func aUsersTwoRequestsAreToldApartByTheirAmount() {
+        let traces = CorrelationHarness().run([
+            SyntheticEvent(1, "🔍 [GENERATION] Starting credit check for user \(userA), credits_required: 300", tags: ["GENERATION"],
+                           user: userA, amount: 300),
+            SyntheticEvent(2, "🔑 [DATABASE] Using SERVICE client for insert on generations", tags: ["DATABASE"], table: "generations", operation: .insert),
+            SyntheticEvent(3, "🔍 [GENERATION] Starting credit check for user \(userA), credits_required: 50", tags: ["GENERATION"],
+                           user: userA, amount: 50),
+            SyntheticEvent(4, "🔑 [DATABASE] Using SERVICE client for insert on generations", tags: ["DATABASE"], table: "generations", operation: .insert),
+            SyntheticEvent(5, "HTTP Request: POST https://x.supabase.co/rest/v1/generations \"HTTP/2 201 Created\"",
+                           kind: .httpCall, table: "generations", operation: .insert, httpStatus: 201),
+            SyntheticEvent(6, "✅ [GENERATION] Generation record created for user \(userA)", tags: ["GENERATION"], user: userA, status: .ok),
+            SyntheticEvent(7, "💳 [CREDIT-SERVICE] Atomic credit deduction for user \(userA), amount: 50", tags: ["CREDIT-SERVICE"],
+                           user: userA, amount: 50),
+            SyntheticEvent(8, "HTTP Request: POST https://x.supabase.co/rest/v1/generations \"HTTP/2 201 Created\"",
+                           kind: .httpCall, table: "generations", operation: .insert, httpStatus: 201),
+            SyntheticEvent(9, "💳 [CREDIT-SERVICE] Atomic credit deduction for user \(userA), amount: 300", tags: ["CREDIT-SERVICE"],
+                           user: userA, amount: 300),
+        ])
+        #expect(traces.map(lines).sorted { $0.first ?? 0 < $1.first ?? 0 } == [[1, 2, 8, 9], [3, 4, 5, 6, 7]])
+    }
+
     /// Seed 000: the balance request for a user succeeds; then the same user's generation calls
     /// the same service method, which must not open a third trace nor join the balance trace.
     @Test func nestedFlowStartJoinsTheEnclosingGeneration() {

@@ -10,7 +10,7 @@ struct SyntheticEvent {
         _ line: Int, _ message: String, tags: [String] = [], user: String? = nil, generation: String? = nil,
         request: String? = nil, kind: EventKind = .log, status: Status = .none, level: Level = .info,
         table: String? = nil, operation: Operation = .none, method: HTTPMethod = .none, path: String? = nil,
-        httpStatus: UInt16 = 0, rows: Int64? = nil, seconds: Int64? = nil
+        httpStatus: UInt16 = 0, rows: Int64? = nil, amount: Int64? = nil, seconds: Int64? = nil
     ) {
         text = Array(message.utf8)
         event.lineNumber = line
@@ -23,6 +23,7 @@ struct SyntheticEvent {
         event.httpMethod = method
         event.httpStatus = httpStatus
         event.rowCount = rows
+        event.amount = amount
         if let seconds { event.time = LogTime(milliseconds: 1_754_118_000_000 + seconds * 1000, hasDate: true) }
         let bytes = text
         bytes.withUnsafeBytes { buffer in
