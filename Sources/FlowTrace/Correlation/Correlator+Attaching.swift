@@ -84,7 +84,8 @@ extension Correlator {
         let tagKeys = tagKeys(of: event, text)
         if let flow = trace.flowIndex, !tagKeys.isEmpty { flowTags.record(tagKeys, flow: flow) }
         trace.lastActivityNanoseconds = wallClockNanoseconds
-        trace.noteLastStep(tagKey: event.kind == .httpCall || tagKeys.isEmpty ? nil : tagKeys[0], event: event, text: text)
+        let stepTag = event.kind == .httpCall || tagKeys.isEmpty ? nil : tagKeys[0]
+        trace.noteLastStep(tagKey: stepTag, event: event, text: text)
         learnEntities(of: event, text: text, into: trace)
         trackPendingOperation(of: event, in: trace)
         if !trace.hasEnded, endIndex.firstMatch(event, tagKeys: tagKeys, text: text, in: trace.flowIndex) != nil {

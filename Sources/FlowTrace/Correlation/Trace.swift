@@ -99,7 +99,7 @@ public final class Trace {
     init(number: Int) {
         self.number = number
         // A typical request logs a few dozen lines of about 130 bytes: start with room for them
-        // rather than grow (a 64-line request needs more than 8 KiB of text: `text` starts with 16).
+        // rather than grow (a 64-line request needs more than 8 KiB of text: `text` starts with 16 KiB).
         events.reserveCapacity(64)
         textSpans.reserveCapacity(64)
     }

@@ -38,12 +38,14 @@ enum ByteHash {
             first = UInt64(base.loadUnaligned(as: UInt32.self))
                 | UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
         } else if count > 0 {
-            first = UInt64(base.load(as: UInt8.self)) | UInt64(base.load(fromByteOffset: count >> 1, as: UInt8.self)) << 8
+            first = UInt64(base.load(as: UInt8.self))
+                | UInt64(base.load(fromByteOffset: count >> 1, as: UInt8.self)) << 8
                 | UInt64(base.load(fromByteOffset: count - 1, as: UInt8.self)) << 16
         } else {
             first = 0
         }
-        return mixed((first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F) ^ (0xCBF2_9CE4_8422_2325 ^ UInt64(count)))
+        let lengthSeed = 0xCBF2_9CE4_8422_2325 ^ UInt64(count)
+        return mixed((first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F) ^ lengthSeed)
     }
 
     /// The (up to) eight bytes of `base[position..<count]`, zero past `count`.

@@ -49,7 +49,8 @@ final class MessageMemo {
 
     init() {
         headers = .allocate(capacity: MessageMemo.slotCount)
-        headers.initialize(repeating: Header(hash: 0, length: -1, start: 0, spans: 0, idSpans: MessageMemo.noSpans), count: MessageMemo.slotCount)
+        headers.initialize(repeating: Header(hash: 0, length: -1, start: 0, spans: 0, idSpans: MessageMemo.noSpans),
+                           count: MessageMemo.slotCount)
         events = .allocate(capacity: MessageMemo.slotCount)
         events.initialize(repeating: Event(), count: MessageMemo.slotCount)
         bytes = .allocate(byteCount: MessageMemo.slotCount * MessageMemo.maxLength, alignment: 16)
@@ -96,7 +97,9 @@ final class MessageMemo {
         if header.hash == hash, Int(header.length) == length, header.spans == signature,
            memcmp(stored, message, length) == 0 {
             MessageMemo.copyAnalysis(of: events[index], shiftedBy: start - Int(header.start), into: &event)
-            if header.idSpans != MessageMemo.noSpans { MessageMemo.takeKeys(of: spans, idSpans: header.idSpans, into: &event) }
+            if header.idSpans != MessageMemo.noSpans {
+                MessageMemo.takeKeys(of: spans, idSpans: header.idSpans, into: &event)
+            }
             return
         }
         MessageAnalyser.analyse(&event, tables: tables, base: base, firstQuote: firstQuote)

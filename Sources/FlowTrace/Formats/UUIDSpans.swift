@@ -61,7 +61,8 @@ struct UUIDSpans {
         default: (starts.3, keys.3) = (start, key)
         }
         count += 1
-        signature = (signature & ~0xFF | UInt64(count)) | UInt64(truncatingIfNeeded: start & 0xFF) << (8 * UInt64(count))
+        let placed = UInt64(truncatingIfNeeded: start & 0xFF) << (8 * UInt64(count))
+        signature = (signature & ~0xFF | UInt64(count)) | placed
     }
 
     func start(_ index: Int) -> Int {
