@@ -123,24 +123,20 @@ final class MessageMemo {
     /// `spans` (offsets from `messageStart`) any other role: an id range covering part of one, a
     /// table named by one. Such an analysis is not remembered.
     private static func idSpans(of event: Event, _ spans: UUIDSpans, messageStart: Int) -> UInt16? {
-        var map: UInt16 = 0
-        for (field, reference) in [event.user, event.generation, event.request, event.unlabeledID].enumerated() {
-            var index = 0xF
-            if let range = reference?.range {
-                let start = Int(range.start) - messageStart
-                if Int(range.count) == UUIDSpans.length, let span = spans.index(startingAt: start) {
-                    index = span
-                } else if spans.overlaps(start: start, end: start + Int(range.count)) {
-                    return nil
-                }
-            }
-            map |= UInt16(index) << (4 * UInt16(field))
+        /// The span `reference` holds (0xF for none), or nil when it covers part of one.
+        func spanIndex(_ reference: EntityRef?) -> UInt16? {
+            guard let range = reference?.range else { return 0xF }
+            let start = Int(range.start) - messageStart
+            if Int(range.count) == UUIDSpans.length, let span = spans.index(startingAt: start) { return UInt16(span) }
+            return spans.overlaps(start: start, end: start + Int(range.count)) ? nil : 0xF
         }
+        guard let user = spanIndex(event.user), let generation = spanIndex(event.generation),
+              let request = spanIndex(event.request), let unlabeled = spanIndex(event.unlabeledID) else { return nil }
         if let table = event.table,
            spans.overlaps(start: Int(table.range.start) - messageStart, end: table.range.end - messageStart) {
             return nil
         }
-        return map
+        return user | generation << 4 | request << 8 | unlabeled << 12
     }
 
     /// Gives the id fields of `event` that hold a span's UUID (`idSpans`) that span's key: the

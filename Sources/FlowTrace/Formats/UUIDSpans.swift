@@ -10,18 +10,19 @@ struct UUIDSpans {
     /// At most this many are found; a message with more is not remembered.
     static let capacity = 4
     static let length = 36
+    /// Longer messages are not searched (and not remembered): a start must fit in a byte.
+    static let maxMessageLength = 255
+
+    private var keys: (EntityKey, EntityKey, EntityKey, EntityKey)
+    /// More than ``capacity`` stand-alone UUIDs were in the message, or it was too long.
+    private(set) var overflowed = false
+    /// Where the spans are, in one value: their count in the lowest byte, then each start, relative
+    /// to the message. Equal signatures and equal masked bytes mean equal messages but for the
+    /// spans' digits.
+    private(set) var signature: UInt64 = 0
 
     /// How many were found.
-    private(set) var count = 0
-    /// Where each starts, relative to the message.
-    private var starts: (Int, Int, Int, Int) = (0, 0, 0, 0)
-    private var keys: (EntityKey, EntityKey, EntityKey, EntityKey)
-    /// More than ``capacity`` stand-alone UUIDs were in the message.
-    private(set) var overflowed = false
-    /// Where the spans are, in one value (messages of at most 255 bytes): their count in the
-    /// lowest byte, then each start. Equal signatures and equal masked bytes mean equal messages
-    /// but for the spans' digits.
-    private(set) var signature: UInt64 = 0
+    var count: Int { Int(signature & 0xFF) }
 
     private init() {
         let none = EntityKey(high: 0, low: 0)
@@ -31,6 +32,10 @@ struct UUIDSpans {
     /// The stand-alone UUIDs of `base[0..<count]`, in order.
     static func find(in base: UnsafeRawPointer, count: Int) -> UUIDSpans {
         var spans = UUIDSpans()
+        guard count <= maxMessageLength else {
+            spans.overflowed = true
+            return spans
+        }
         // A UUID's first `-` is its ninth byte.
         var position = 8
         while position + 28 <= count {
@@ -53,25 +58,22 @@ struct UUIDSpans {
         return spans
     }
 
+    @inline(__always)
     private mutating func append(start: Int, key: EntityKey) {
-        switch count {
-        case 0: (starts.0, keys.0) = (start, key)
-        case 1: (starts.1, keys.1) = (start, key)
-        case 2: (starts.2, keys.2) = (start, key)
-        default: (starts.3, keys.3) = (start, key)
+        let index = count
+        switch index {
+        case 0: keys.0 = key
+        case 1: keys.1 = key
+        case 2: keys.2 = key
+        default: keys.3 = key
         }
-        count += 1
-        let placed = UInt64(truncatingIfNeeded: start & 0xFF) << (8 * UInt64(count))
-        signature = (signature & ~0xFF | UInt64(count)) | placed
+        signature = (signature & ~0xFF | UInt64(index + 1)) | UInt64(start) << (8 * UInt64(index + 1))
     }
 
+    /// Where span `index` starts, relative to the message.
+    @inline(__always)
     func start(_ index: Int) -> Int {
-        switch index {
-        case 0: starts.0
-        case 1: starts.1
-        case 2: starts.2
-        default: starts.3
-        }
+        Int(truncatingIfNeeded: signature >> (8 * UInt64(index + 1)) & 0xFF)
     }
 
     func key(_ index: Int) -> EntityKey {
@@ -86,10 +88,7 @@ struct UUIDSpans {
     /// The index of the span starting at `start`, if one does.
     @inline(__always)
     func index(startingAt start: Int) -> Int? {
-        if count > 0, starts.0 == start { return 0 }
-        if count > 1, starts.1 == start { return 1 }
-        if count > 2, starts.2 == start { return 2 }
-        if count > 3, starts.3 == start { return 3 }
+        for index in 0..<count where self.start(index) == start { return index }
         return nil
     }
 
