@@ -32,6 +32,10 @@ let package = Package(
             name: "CMemoryHints",
             path: "Sources/CMemoryHints"
         ),
+        .target(
+            name: "CByteScan",
+            path: "Sources/CByteScan"
+        ),
         .executableTarget(
             name: "embed-data",
             path: "Sources/embed-data"
@@ -48,6 +52,7 @@ let package = Package(
                 "CPCRE2",
                 "CChecksum",
                 "CMemoryHints",
+                "CByteScan",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: [

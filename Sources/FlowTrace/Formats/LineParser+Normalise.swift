@@ -1,8 +1,10 @@
+import CByteScan
+
 /// Copies a line into the event text, removing ANSI escape sequences and repairing mojibake, and
-/// notes NUL bytes and invalid UTF-8. A line is screened once, sixteen or thirty-two bytes at a
-/// time, and copied in runs between the bytes it changes: one `memcpy` for clean lines (the
-/// common case), also when they hold valid UTF-8 such as emoji. The screen also finds the first `"` (where an access
-/// line's request line may start), so that the message analysis need not search for it.
+/// notes NUL bytes and invalid UTF-8. A line is screened once, sixteen bytes at a time, and copied
+/// in runs between the bytes it changes: one `memcpy` for clean lines (the common case), also when
+/// they hold valid UTF-8 such as emoji. The screen also finds the first `"` (where an access line's
+/// request line may start), so that the message analysis need not search for it.
 extension LineParser {
     /// Normalises `source[0..<count]` into the event text; `firstQuote` is set to the text offset
     /// of its first `"`, or `Int.max`.
@@ -56,67 +58,10 @@ extension LineParser {
     }
 
     /// The offset of the first ESC, NUL, non-ASCII byte or (with `quotes`) `"` at or after
-    /// `index` (or `count`): sixteen bytes at a time in vector registers, thirty-two while they
-    /// are clean; the last bytes of a line are read with the sixteen that end it.
+    /// `index` (or `count`), sixteen bytes at a time.
     @inline(__always)
     static func nextSuspicious(_ source: UnsafeRawPointer, from index: Int, count: Int, quotes: Bool) -> Int {
-        var position = index
-        while position + 32 <= count {
-            let first = flags(source, at: position, quotes: quotes)
-            let second = flags(source, at: position + 16, quotes: quotes)
-            let both = unsafeBitCast(first | second, to: SIMD2<UInt64>.self)
-            if both[0] | both[1] != 0 {
-                let inFirst = unsafeBitCast(first, to: SIMD2<UInt64>.self)
-                if inFirst[0] | inFirst[1] != 0 { return position + firstFlagged(inFirst) }
-                return position + 16 + firstFlagged(unsafeBitCast(second, to: SIMD2<UInt64>.self))
-            }
-            position += 32
-        }
-        if position + 16 <= count {
-            let halves = unsafeBitCast(flags(source, at: position, quotes: quotes), to: SIMD2<UInt64>.self)
-            if halves[0] | halves[1] != 0 { return position + firstFlagged(halves) }
-            position += 16
-        }
-        guard position < count else { return count }
-        if count >= 16 {
-            // The sixteen bytes that end the line, without the ones already screened.
-            let start = count - 16
-            let skipped = position - start
-            var halves = unsafeBitCast(flags(source, at: start, quotes: quotes), to: SIMD2<UInt64>.self)
-            if skipped >= 8 {
-                halves[0] = 0
-                halves[1] &= ~0 << (UInt64(skipped - 8) << 3)
-            } else {
-                halves[0] &= ~0 << (UInt64(skipped) << 3)
-            }
-            return halves[0] | halves[1] != 0 ? start + firstFlagged(halves) : count
-        }
-        while position < count {
-            let byte = ByteClass.byte(source, position)
-            if byte >= 0x80 || byte == 0x1B || byte == 0 || (quotes && byte == 0x22) { return position }
-            position += 1
-        }
-        return count
-    }
-
-    /// Per byte of the sixteen at `position`, exactly (no borrow crosses lanes): 0x80 when it is
-    /// non-ASCII, NUL, ESC or (with `quotes`) `"`, else 0.
-    @inline(__always)
-    private static func flags(_ source: UnsafeRawPointer, at position: Int, quotes: Bool) -> SIMD16<UInt8> {
-        let bytes = source.loadUnaligned(fromByteOffset: position, as: SIMD16<UInt8>.self)
-        let escape = bytes ^ 0x1B
-        var flagged = bytes | ((bytes &- 1) & ~bytes) | ((escape &- 1) & ~escape)
-        if quotes {
-            let quote = bytes ^ 0x22
-            flagged |= (quote &- 1) & ~quote
-        }
-        return flagged & 0x80
-    }
-
-    /// The lane (0..<16) of the first flagged byte of sixteen, given as two 64-bit halves (one set).
-    @inline(__always)
-    private static func firstFlagged(_ halves: SIMD2<UInt64>) -> Int {
-        (halves[0] != 0 ? halves[0].trailingZeroBitCount : 64 + halves[1].trailingZeroBitCount) >> 3
+        flowtrace_next_suspicious(source.assumingMemoryBound(to: UInt8.self), index, count, quotes ? 1 : 0)
     }
 
     /// The offset just past the escape sequence starting at `index` (CSI, OSC, nF or a two-byte escape).
