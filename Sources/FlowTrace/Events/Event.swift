@@ -38,6 +38,9 @@ public struct Event: Sendable {
     public var message: TextRange = .empty
     /// The request path (or the URL's path for an HTTP-client line).
     public var httpPath: TextRange = .empty
+    /// The message's template (``TemplateIDSource``): events with the same non-zero template have
+    /// the same message but for the digits of its stand-alone UUIDs. 0 when it has none.
+    public var template: UInt32 = 0
 
     /// The HTTP status of a response line (0 when none).
     public var httpStatus: UInt16 = 0

@@ -46,6 +46,8 @@ final class MessageMemo {
     private let seen: UnsafeMutablePointer<UInt64>
     /// The message being looked up, its UUIDs masked.
     private let masked: UnsafeMutableRawPointer
+    /// Ids for the analyses remembered.
+    private var templates = TemplateIDSource()
 
     init() {
         headers = .allocate(capacity: MessageMemo.slotCount)
@@ -109,6 +111,7 @@ final class MessageMemo {
             return
         }
         guard let idSpans = MessageMemo.idSpans(of: event, spans, messageStart: start) else { return }
+        event.template = templates.take()
         headers[index] = Header(hash: hash, length: Int32(length), start: Int32(truncatingIfNeeded: start),
                                 spans: signature, idSpans: idSpans)
         events[index] = event
@@ -197,6 +200,7 @@ final class MessageMemo {
             reference.range.start &+= delta
             return reference
         }
+        event.template = cached.template
         event.status = cached.status
         event.tags = cached.tags.movingStoredRanges(by: delta)
         event.kind = cached.kind

@@ -17,6 +17,8 @@ public final class RuleEngine {
     private var matches: TraceMatches
     /// PCRE2 match data for every rule's regex: the engine judges on one thread at a time.
     private var scratch: MatchScratch
+    /// The literals of the messages of recent templates.
+    private let literalCache = LiteralCache()
 
     public init(ruleSet: RuleSet, flowNames: [String] = []) {
         self.ruleSet = ruleSet
@@ -42,7 +44,8 @@ public final class RuleEngine {
         let complete = !(trace.pendingOperation != nil && trace.closeReason != .ended && trace.closeReason != .idle)
         return trace.withText { text in
             matches.removeAll()
-            steps.match(events, text: text, into: &matches, scratch: &scratch, limits: &limits)
+            steps.match(events, text: text, into: &matches, scratch: &scratch, literalCache: literalCache,
+                        limits: &limits)
             var findings: [Finding] = []
             let matched = MatchedTrace(matches: matches, events: events, text: text)
             for (index, rule) in rules.enumerated() {

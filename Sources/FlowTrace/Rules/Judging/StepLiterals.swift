@@ -69,6 +69,9 @@ struct StepLiterals {
             scan.found(in: text)
         }
 
+        /// Whether which scanned literals a message contains follows from its template.
+        var dependsOnTemplateOnly: Bool { scan.dependsOnTemplateOnly }
+
         /// Whether `text` starts with the literal at `prefix`.
         @inline(__always)
         func hasPrefix(_ text: UnsafeRawBufferPointer, _ prefix: Range<Int>) -> Bool {

@@ -59,9 +59,9 @@ struct StepTable {
     }
 
     /// Tries every event of a trace (whose text is `text`) against its steps and records what
-    /// matched in `matches`.
+    /// matched in `matches`; `literalCache` remembers the literals of messages by template.
     func match(_ events: [Event], text: UnsafeRawBufferPointer, into matches: inout TraceMatches,
-               scratch: inout MatchScratch, limits: inout RegexLimitReport) {
+               scratch: inout MatchScratch, literalCache: LiteralCache, limits: inout RegexLimitReport) {
         literals.withView { literals in
             steps.withUnsafeBufferPointer { steps in
                 taggedSlots.withUnsafeBufferPointer { taggedSlots in
@@ -71,7 +71,8 @@ struct StepTable {
                             for index in events.indices {
                                 let event = events.baseAddress! + index
                                 EventPrefetch.ahead(of: index, in: events, text: text)
-                                let found = literals.found(in: event.pointee.message.slice(text))
+                                let found = literalCache.found(in: event.pointee.message.slice(text),
+                                                               template: event.pointee.template, literals: literals)
                                 let candidates = candidates.candidates(found: found)
                                 // Most events: no step can pass, and none is tried.
                                 if candidates == 0 { continue }
