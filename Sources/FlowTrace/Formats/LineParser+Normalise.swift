@@ -57,8 +57,8 @@ extension LineParser {
         return flags
     }
 
-    /// The offset of the first ESC, NUL, non-ASCII byte or (with `quotes`) `"` at or after
-    /// `index` (or `count`), sixteen bytes at a time.
+    /// The offset of the first control byte (ESC and NUL among them), non-ASCII byte or (with
+    /// `quotes`) `"` at or after `index` (or `count`), sixteen bytes at a time.
     @inline(__always)
     static func nextSuspicious(_ source: UnsafeRawPointer, from index: Int, count: Int, quotes: Bool) -> Int {
         flowtrace_next_suspicious(source.assumingMemoryBound(to: UInt8.self), index, count, quotes ? 1 : 0)

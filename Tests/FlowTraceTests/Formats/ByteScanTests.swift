@@ -6,7 +6,7 @@ import Testing
 /// position, the last block of a line included.
 @Suite struct ByteScanTests {
     private static func isSuspicious(_ byte: UInt8, quotes: Bool) -> Bool {
-        byte >= 0x80 || byte == 0x1B || byte == 0 || (quotes && byte == 0x22)
+        byte >= 0x80 || byte < 0x20 || (quotes && byte == 0x22)
     }
 
     @Test func suspiciousBytesAreFoundWhereverTheyAre() {
