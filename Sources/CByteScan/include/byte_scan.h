@@ -74,4 +74,70 @@ static inline long flowtrace_first_byte(const unsigned char *p, long from, long 
     return position;
 }
 
+#if defined(__SSE2__)
+/// The sixteen ASCII hex digits in `bytes` as nibbles (first digit in the lowest byte); sets
+/// `*valid` to 0 when one of them is not a hex digit.
+static inline __m128i flowtrace_hex_nibbles(__m128i bytes, int *valid) {
+    // Unsigned `x < n` as a signed compare: both sides with their top bit flipped.
+    const __m128i flip = _mm_set1_epi8((char)0x80);
+    __m128i digit = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(bytes, _mm_set1_epi8('0')), flip),
+                                   _mm_set1_epi8((char)(0x80 + 10)));
+    __m128i letter = _mm_cmplt_epi8(
+        _mm_xor_si128(_mm_sub_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), flip),
+        _mm_set1_epi8((char)(0x80 + 6)));
+    if (_mm_movemask_epi8(_mm_or_si128(digit, letter)) != 0xFFFF) *valid = 0;
+    return _mm_add_epi8(_mm_and_si128(bytes, _mm_set1_epi8(0x0F)), _mm_and_si128(letter, _mm_set1_epi8(9)));
+}
+
+/// Pairs of nibbles (first of each pair in the lower byte) as bytes, first pair in the lowest.
+static inline __m128i flowtrace_pack_nibbles(__m128i first, __m128i second) {
+    const __m128i low = _mm_set1_epi16(0x00FF);
+    __m128i a = _mm_and_si128(_mm_or_si128(_mm_slli_epi16(first, 4), _mm_srli_epi16(first, 8)), low);
+    __m128i b = _mm_and_si128(_mm_or_si128(_mm_slli_epi16(second, 4), _mm_srli_epi16(second, 8)), low);
+    return _mm_packus_epi16(a, b);
+}
+#endif
+
+/// The 128 bits of the canonical UUID (`8-4-4-4-12` hex digits, any case) at `p[0..<36]`, first
+/// digit most significant, into `high` and `low`; returns 0 (and leaves them) when it is not one.
+static inline int flowtrace_uuid_bits(const unsigned char *p, uint64_t *high, uint64_t *low) {
+    if (p[8] != '-' || p[13] != '-' || p[18] != '-' || p[23] != '-') return 0;
+    // The 32 digits, gathered without the hyphens as four 8-byte words.
+    uint32_t parts[4];
+    uint64_t words[4];
+    memcpy(&words[0], p, 8);
+    memcpy(&parts[0], p + 9, 4);
+    memcpy(&parts[1], p + 14, 4);
+    memcpy(&parts[2], p + 19, 4);
+    memcpy(&parts[3], p + 24, 4);
+    memcpy(&words[3], p + 28, 8);
+    words[1] = (uint64_t)parts[0] | (uint64_t)parts[1] << 32;
+    words[2] = (uint64_t)parts[2] | (uint64_t)parts[3] << 32;
+#if defined(__SSE2__)
+    int valid = 1;
+    __m128i first = flowtrace_hex_nibbles(_mm_set_epi64x((long long)words[1], (long long)words[0]), &valid);
+    __m128i second = flowtrace_hex_nibbles(_mm_set_epi64x((long long)words[3], (long long)words[2]), &valid);
+    if (!valid) return 0;
+    __m128i bytes = flowtrace_pack_nibbles(first, second);
+    uint64_t halves[2];
+    _mm_storeu_si128((__m128i *)halves, bytes);
+    *high = __builtin_bswap64(halves[0]);
+    *low = __builtin_bswap64(halves[1]);
+    return 1;
+#else
+    uint64_t value[2] = {0, 0};
+    for (int index = 0; index < 32; index++) {
+        unsigned char byte = ((const unsigned char *)words)[index];
+        unsigned nibble;
+        if (byte >= '0' && byte <= '9') nibble = byte - '0';
+        else if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'f') nibble = (byte | 0x20) - 'a' + 10;
+        else return 0;
+        value[index / 16] = value[index / 16] << 4 | nibble;
+    }
+    *high = value[0];
+    *low = value[1];
+    return 1;
+#endif
+}
+
 #endif

@@ -1,3 +1,5 @@
+import CByteScan
+
 /// Byte classification and small scanners shared by the layout and message parsers.
 enum ByteClass {
     /// Classes of bytes for the message walk (see ``makeTable()``); word characters are `& 3 != 0`.
@@ -43,42 +45,14 @@ enum ByteClass {
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     /// The key of the canonical UUID at `start` (equal to ``EntityKey/init(uuid:)`` of its bytes),
-    /// validated and converted eight hex digits at a time; `nil` when there is no UUID there.
+    /// validated and converted sixteen hex digits at a time; `nil` when there is no UUID there.
     @inline(__always)
     static func uuidKey(_ base: UnsafeRawPointer, at start: Int, end: Int) -> EntityKey? {
-        guard end - start >= 36,
-              byte(base, start + 8) == 0x2D, byte(base, start + 13) == 0x2D,
-              byte(base, start + 18) == 0x2D, byte(base, start + 23) == 0x2D
+        guard end - start >= 36 else { return nil }
+        var key = EntityKey(high: 0, low: 0)
+        guard flowtrace_uuid_bits((base + start).assumingMemoryBound(to: UInt8.self), &key.high, &key.low) != 0
         else { return nil }
-        func halves(_ first: Int, _ second: Int) -> UInt64 {
-            UInt64(base.loadUnaligned(fromByteOffset: start + first, as: UInt32.self))
-                | UInt64(base.loadUnaligned(fromByteOffset: start + second, as: UInt32.self)) << 32
-        }
-        let first = hex8(base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-        let second = hex8(halves(9, 14))
-        let third = hex8(halves(19, 24))
-        let fourth = hex8(base.loadUnaligned(fromByteOffset: start + 28, as: UInt64.self))
-        guard first.valid, second.valid, third.valid, fourth.valid else { return nil }
-        return EntityKey(high: UInt64(first.value) << 32 | UInt64(second.value),
-                         low: UInt64(third.value) << 32 | UInt64(fourth.value))
-    }
-
-    /// Eight ASCII hex digits (first digit in the lowest byte) as a 32-bit value.
-    @inline(__always)
-    static func hex8(_ word: UInt64) -> (value: UInt32, valid: Bool) {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        guard word & highs == 0 else { return (0, false) }
-        let lower = word | 0x2020_2020_2020_2020
-        // Per byte: the high bit is set when the byte is at least the bound (no carries below 0x80).
-        let digit = (word &+ (0x80 - 0x30) &* ones) & ~(word &+ (0x80 - 0x3A) &* ones) & highs
-        let letter = (lower &+ (0x80 - 0x61) &* ones) & ~(lower &+ (0x80 - 0x67) &* ones) & highs
-        guard digit | letter == highs else { return (0, false) }
-        var nibbles = (lower & 0x0F0F_0F0F_0F0F_0F0F) &+ (letter >> 7) &* 9
-        nibbles = (nibbles & 0x0F00_0F00_0F00_0F00) >> 8 | (nibbles & 0x000F_000F_000F_000F) << 4
-        nibbles = (nibbles & 0x00FF_0000_00FF_0000) >> 16 | (nibbles & 0x0000_00FF_0000_00FF) << 8
-        nibbles = (nibbles & 0x0000_FFFF_0000_0000) >> 32 | (nibbles & 0x0000_0000_0000_FFFF) << 16
-        return (UInt32(truncatingIfNeeded: nibbles), true)
+        return key
     }
 
     /// Reads the decimal digits at `position`, advancing past them; `nil` when there are none.

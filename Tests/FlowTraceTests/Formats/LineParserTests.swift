@@ -132,6 +132,26 @@ import Testing
         }
     }
 
+    /// Every byte value at every position of random UUIDs: the vector reader and the byte-by-byte
+    /// ``EntityKey/init(uuid:)`` agree on which are UUIDs and on their keys.
+    @Test func agreesWithEntityKeyOnEveryByteAtEveryPosition() {
+        var random = SeededGenerator(seed: 5)
+        let digits = Array("0123456789abcdefABCDEF".utf8)
+        for _ in 0..<8 {
+            var bytes = (0..<36).map { [8, 13, 18, 23].contains($0) ? UInt8(ascii: "-") : digits.randomElement(using: &random)! }
+            for position in 0..<36 {
+                let original = bytes[position]
+                for value in 0...255 {
+                    bytes[position] = UInt8(value)
+                    bytes.withUnsafeBytes { raw in
+                        #expect(ByteClass.uuidKey(raw.baseAddress!, at: 0, end: 36) == EntityKey(uuid: raw))
+                    }
+                }
+                bytes[position] = original
+            }
+        }
+    }
+
     @Test(arguments: [
         "22cb3917-57f6-49c6-ac96-ec266570081g", "22cb3917-57f6-49c6-ac96_ec266570081b", "2\u{11}cb3917-57f6-49c6-ac96-ec266570081b",
         "22cb3917-57f6-49c6-ac96-ec26657008:b", "22cb3917-57f6-49c6-ac96-ec26657008", "G2cb3917-57f6-49c6-ac96-ec266570081b",
