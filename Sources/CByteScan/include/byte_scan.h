@@ -140,4 +140,34 @@ static inline int flowtrace_uuid_bits(const unsigned char *p, uint64_t *high, ui
 #endif
 }
 
+/// The offset of the first `i` in `p[from..<end - 1]` where `p[i] == first` and `p[i + 1] == second`,
+/// or `end` when there is none: where a short literal may start. It reads only `p[0..<end]`.
+static inline long flowtrace_find_pair(const unsigned char *p, long from, long end,
+                                       unsigned char first, unsigned char second) {
+    long position = from;
+#if defined(__SSE2__)
+    __m128i wantedFirst = _mm_set1_epi8((char)first), wantedSecond = _mm_set1_epi8((char)second);
+    while (position + 17 <= end) {
+        __m128i both = _mm_and_si128(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + position)), wantedFirst),
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + position + 1)), wantedSecond));
+        unsigned mask = (unsigned)_mm_movemask_epi8(both);
+        if (mask) return position + __builtin_ctz(mask);
+        position += 16;
+    }
+    if (position + 1 < end && end >= 17) {
+        long start = end - 17;
+        __m128i both = _mm_and_si128(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + start)), wantedFirst),
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + start + 1)), wantedSecond));
+        unsigned mask = (unsigned)_mm_movemask_epi8(both) >> (position - start);
+        return mask ? position + __builtin_ctz(mask) : end;
+    }
+#endif
+    for (; position + 1 < end; position++) {
+        if (p[position] == first && p[position + 1] == second) return position;
+    }
+    return end;
+}
+
 #endif

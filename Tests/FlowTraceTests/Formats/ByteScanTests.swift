@@ -46,4 +46,26 @@ import Testing
             }
         }
     }
+
+    @Test func shortLiteralsAreFoundWhereverTheyAre() {
+        var random = SeededGenerator(seed: 13)
+        let alphabet = Array(" -|\"HTP/:a".utf8)
+        for _ in 0..<1500 {
+            let count = Int.random(in: 0...60, using: &random)
+            let bytes = (0..<count).map { _ in alphabet.randomElement(using: &random)! }
+            bytes.withUnsafeBytes { raw in
+                let base = raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+                for from in 0...count {
+                    func naive(_ literal: String) -> Int? {
+                        let needle = Array(literal.utf8)
+                        return (from..<max(from, count - needle.count + 1)).first { Array(bytes[$0..<$0 + needle.count]) == needle }
+                    }
+                    #expect(LineParser.find(base, " - ", from: from, end: count) == naive(" - "))
+                    #expect(LineParser.find(base, " | ", from: from, end: count) == naive(" | "))
+                    #expect(LineParser.find(base, "\"HTTP/", from: from, end: count) == naive("\"HTTP/"))
+                    #expect(LineParser.find(base, "\"", from: from, end: count) == naive("\""))
+                }
+            }
+        }
+    }
 }
