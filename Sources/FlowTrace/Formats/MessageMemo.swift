@@ -9,7 +9,9 @@ import Darwin
 /// findings, moved to its own offsets, instead of walking the message again. Messages that differ
 /// only in the digits of their stand-alone UUIDs (``UUIDSpans``) count as repeats: most lines of
 /// a request name its user or generation, and about 90% of lines repeat in this sense, against
-/// 40% byte for byte. The ids' keys are then taken from the line's own bytes.
+/// 40% byte for byte. The ids' keys are then taken from the line's own bytes. Each analysis
+/// remembered gets a new template id (``TemplateIDSource``), which every event that takes it
+/// carries (``Event/template``).
 ///
 /// This holds because ``MessageAnalyser`` reads nothing but the message's bytes (the offset of
 /// its first `"` follows from them), treats a stand-alone UUID alike whatever its digits, and is
