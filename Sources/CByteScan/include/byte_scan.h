@@ -102,6 +102,7 @@ static inline __m128i flowtrace_pack_nibbles(__m128i first, __m128i second) {
 /// digit most significant, into `high` and `low`; returns 0 (and leaves them) when it is not one.
 static inline int flowtrace_uuid_bits(const unsigned char *p, uint64_t *high, uint64_t *low) {
     if (p[8] != '-' || p[13] != '-' || p[18] != '-' || p[23] != '-') return 0;
+#if defined(__SSE2__)
     // The 32 digits, gathered without the hyphens as four 8-byte words.
     uint32_t parts[4];
     uint64_t words[4];
@@ -113,7 +114,6 @@ static inline int flowtrace_uuid_bits(const unsigned char *p, uint64_t *high, ui
     memcpy(&words[3], p + 28, 8);
     words[1] = (uint64_t)parts[0] | (uint64_t)parts[1] << 32;
     words[2] = (uint64_t)parts[2] | (uint64_t)parts[3] << 32;
-#if defined(__SSE2__)
     int valid = 1;
     __m128i first = flowtrace_hex_nibbles(_mm_set_epi64x((long long)words[1], (long long)words[0]), &valid);
     __m128i second = flowtrace_hex_nibbles(_mm_set_epi64x((long long)words[3], (long long)words[2]), &valid);
@@ -126,13 +126,16 @@ static inline int flowtrace_uuid_bits(const unsigned char *p, uint64_t *high, ui
     return 1;
 #else
     uint64_t value[2] = {0, 0};
-    for (int index = 0; index < 32; index++) {
-        unsigned char byte = ((const unsigned char *)words)[index];
+    int digits = 0;
+    for (int index = 0; index < 36; index++) {
+        if (index == 8 || index == 13 || index == 18 || index == 23) continue;
+        unsigned char byte = p[index];
         unsigned nibble;
         if (byte >= '0' && byte <= '9') nibble = byte - '0';
         else if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'f') nibble = (byte | 0x20) - 'a' + 10;
         else return 0;
-        value[index / 16] = value[index / 16] << 4 | nibble;
+        value[digits / 16] = value[digits / 16] << 4 | nibble;
+        digits++;
     }
     *high = value[0];
     *low = value[1];
