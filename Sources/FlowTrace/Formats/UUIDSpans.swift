@@ -41,8 +41,7 @@ struct UUIDSpans {
         // A UUID's first `-` is its ninth byte.
         var position = 8
         while position + 28 <= count {
-            // In C: Swift's ARC optimiser cannot see through the call, which costs callers in the
-            // correlator more than the search saves, but this one holds no references.
+            // The SSE2 search, not `ByteSearch.firstOffset` (see there why both exist).
             let hyphen = flowtrace_first_byte(base.assumingMemoryBound(to: UInt8.self), position, count - 27, 0x2D)
             guard hyphen < count - 27 else { break }
             let start = hyphen - 8

@@ -27,7 +27,7 @@ final class LiteralCache {
     @inline(__always)
     func found(in message: UnsafeRawBufferPointer, template: UInt32, literals: StepLiterals.View) -> UInt64 {
         guard template != 0, literals.dependsOnTemplateOnly else { return literals.found(in: message) }
-        let slot = slots + Int(template) & (LiteralCache.slotCount - 1)
+        let slot = slots + (Int(template) & (LiteralCache.slotCount - 1))
         if slot.pointee.template == template { return slot.pointee.found }
         let found = literals.found(in: message)
         slot.pointee = Slot(template: template, found: found)
