@@ -199,17 +199,17 @@ extension Correlator {
         if trace.amount == nil, let amount = event.amount { trace.amount = amount }
         if let request = event.request, trace.request == nil, config.uses(.request), byRequest[request.key] == nil {
             trace.request = request.key
-            trace.requestText = request.range.string(in: text)
+            trace.requestEntityText = EntityText(request.range.slice(text))
             byRequest[request.key] = trace.number
         }
         if let generation = event.generation, config.uses(.generation), byGeneration[generation.key] == nil {
             trace.generations.append(generation.key)
-            if trace.generationText == nil { trace.generationText = generation.range.string(in: text) }
+            if trace.generationEntityText == nil { trace.generationEntityText = EntityText(generation.range.slice(text)) }
             byGeneration[generation.key] = trace.number
         }
         if let user = event.user, trace.user == nil, config.uses(.user) {
             trace.user = user.key
-            trace.userText = user.range.string(in: text)
+            trace.userEntityText = EntityText(user.range.slice(text))
             byUser[user.key, default: []].append(trace.number)
         }
     }

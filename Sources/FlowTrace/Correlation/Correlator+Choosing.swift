@@ -11,7 +11,7 @@ extension Correlator {
             if let number = byGeneration[generation.key] { return number }
             if event.user == nil || !config.uses(.user), let closed = closedGenerations[generation.key] {
                 let number = openTrace(for: event, text: text)
-                open[number]!.linkedTo = closed
+                open[number]!.linkedNumber = closed
                 return number
             }
         }

@@ -67,7 +67,7 @@ extension Correlator {
         if let request = trace.request, byRequest[request] == number { byRequest[request] = nil }
         for generation in trace.generations where byGeneration[generation] == number {
             byGeneration[generation] = nil
-            rememberClosedGeneration(generation, trace: trace.id)
+            rememberClosedGeneration(generation, trace: number)
         }
         if let user = trace.user {
             byUser[user]?.removeAll { $0 == number }
@@ -81,7 +81,7 @@ extension Correlator {
         sink(trace)
     }
 
-    private func rememberClosedGeneration(_ generation: EntityKey, trace: String) {
+    private func rememberClosedGeneration(_ generation: EntityKey, trace: Int) {
         if closedGenerations.count >= Correlator.closedGenerationMemory, !closedGenerationOrder.isEmpty {
             let forgotten = closedGenerationOrder.count / 2
             for key in closedGenerationOrder.prefix(forgotten) { closedGenerations[key] = nil }

@@ -25,8 +25,9 @@ public final class Correlator {
     var plausibleScratch: [Int] = []
     /// Reused by ``verifyHead(of:endStatus:pathGeneration:)`` to move heads.
     var headScratch = (DetachedEvents(), DetachedEvents())
-    /// Generations of closed traces, to link later background work to them (bounded).
-    var closedGenerations: [EntityKey: String] = [:]
+    /// Generations of closed traces and their trace numbers, to link later background work to
+    /// them (bounded).
+    var closedGenerations: [EntityKey: Int] = [:]
     var closedGenerationOrder: [EntityKey] = []
     static let closedGenerationMemory = 65_536
 

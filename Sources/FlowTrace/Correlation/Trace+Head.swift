@@ -41,7 +41,7 @@ extension Trace {
         setHeadCount(ownNewCount, recounting: false)
         other.setHeadCount(otherNewCount, recounting: false)
         swap(&request, &other.request)
-        swap(&requestText, &other.requestText)
+        swap(&requestEntityText, &other.requestEntityText)
         swap(&endpoint, &other.endpoint)
         swap(&awaitsRequestEnd, &other.awaitsRequestEnd)
         swap(&flowIndex, &other.flowIndex)

@@ -15,11 +15,17 @@ public final class Trace {
     public internal(set) var generations: [EntityKey] = []
     /// The first credit amount its lines named: a request names one (what it costs or grants).
     var amount: Int64?
-    public internal(set) var userText: String?
-    public internal(set) var requestText: String?
-    public internal(set) var generationText: String?
+    /// The entities' text as the lines wrote them: the user, request and first generation.
+    public var userText: String? { userEntityText?.string }
+    public var requestText: String? { requestEntityText?.string }
+    public var generationText: String? { generationEntityText?.string }
+    var userEntityText: EntityText?
+    var requestEntityText: EntityText?
+    var generationEntityText: EntityText?
     /// The trace this one continues (background work that names a closed trace's generation).
-    public internal(set) var linkedTo: String?
+    public var linkedTo: String? { linkedNumber.map { "t\($0)" } }
+    /// The number of the trace it continues.
+    var linkedNumber: Int?
 
     public private(set) var events: [Event] = []
     /// The request's outcome: `error` when its response was an error (or, with no response
