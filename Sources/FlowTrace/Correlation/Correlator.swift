@@ -52,6 +52,9 @@ public final class Correlator {
     let endpoints: EndpointIndex
     let flowNests: [Bool]
 
+    /// Where new traces come from when set: closed traces handed back for reuse.
+    var pool: TracePool?
+
     /// Lines that joined no trace although they carried something to correlate by.
     public internal(set) var orphanLines = 0
     public internal(set) var tracesClosed = 0

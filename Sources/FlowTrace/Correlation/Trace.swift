@@ -4,7 +4,7 @@ import CMemoryHints
 /// what identifies the request.
 public final class Trace {
     /// Sequence number within its stream, from 1.
-    public let number: Int
+    public private(set) var number: Int
     /// The stable name reports use (`t12`).
     public var id: String { "t\(number)" }
     /// The index of its flow in the correlation configuration, once known.
@@ -108,6 +108,50 @@ public final class Trace {
         // rather than grow (a 64-line request needs more than 8 KiB of text: `text` starts with 16 KiB).
         events.reserveCapacity(64)
         textSpans.reserveCapacity(64)
+    }
+
+    /// Whether its storage is small enough to keep for another request (``TracePool``): a trace
+    /// that grew large gives its memory back.
+    var isWorthReusing: Bool {
+        events.capacity <= 256 && text.capacity <= 64 << 10
+    }
+
+    /// Makes it a new, empty trace numbered `number` that keeps its storage: every property as
+    /// ``init(number:)`` sets it.
+    func reuse(as number: Int) {
+        self.number = number
+        flowIndex = nil
+        user = nil
+        request = nil
+        generations.removeAll(keepingCapacity: true)
+        amount = nil
+        userEntityText = nil
+        requestEntityText = nil
+        generationEntityText = nil
+        linkedNumber = nil
+        events.removeAll(keepingCapacity: true)
+        headOutcome = OutcomeSummary()
+        bodyOutcome = OutcomeSummary()
+        closeReason = nil
+        text.removeAll()
+        textSpans.removeAll(keepingCapacity: true)
+        lastLine = 0
+        lastActivityNanoseconds = 0
+        newer = nil
+        older = nil
+        knownStepKey = 0
+        unhashedStep = nil
+        pendingOperation = nil
+        pendingSinceLine = 0
+        hasEnded = false
+        endpoint = nil
+        awaitsRequestEnd = false
+        busyAtEnd = false
+        awaitsFlowStart = false
+        headCount = nil
+        headRivals.removeAll(keepingCapacity: true)
+        headWasGuessed = false
+        namedAsRivalBy.removeAll(keepingCapacity: true)
     }
 
     /// Whether its last line is an HTTP response (read in place: `events.last` would copy the event).

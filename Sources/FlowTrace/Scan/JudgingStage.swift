@@ -15,6 +15,8 @@ final class JudgingStage: @unchecked Sendable {
     }
 
     private let judge: (Trace) -> [Finding]
+    /// Where the submitting thread puts the judged traces it releases, when set.
+    private let pool: TracePool?
     private let report: (Trace, [Finding]) throws -> Void
     private let condition = NSCondition()
     // Guarded by `condition`.
@@ -34,8 +36,10 @@ final class JudgingStage: @unchecked Sendable {
     /// every trace costs the correlating thread a system call per trace.
     static let wakeBatch = 32
 
-    init(judge: @escaping (Trace) -> [Finding], report: @escaping (Trace, [Finding]) throws -> Void) {
+    init(judge: @escaping (Trace) -> [Finding], pool: TracePool? = nil,
+         report: @escaping (Trace, [Finding]) throws -> Void) {
         self.judge = judge
+        self.pool = pool
         self.report = report
         let thread = Thread { [self] in
             work()
@@ -48,11 +52,17 @@ final class JudgingStage: @unchecked Sendable {
     /// Hands a closed trace over; waits while the queue is full. Returns the reporting error,
     /// if reporting failed (the caller should stop).
     ///
-    /// Releases the traces judged since the last call, here rather than on the judging thread: the
-    /// correlating thread allocated their memory, and freeing it from another thread contends for
-    /// that thread's malloc arena lock.
+    /// Releases the traces judged since the last call (or gives them to the pool), here rather
+    /// than on the judging thread: the correlating thread allocated their memory, and freeing it
+    /// from another thread contends for that thread's malloc arena lock.
     func submit(_ trace: Trace) -> Error? {
-        defer { releasing.removeAll(keepingCapacity: true) }
+        defer {
+            if let pool {
+                while var judged = releasing.popLast() { pool.give(&judged) }
+            } else {
+                releasing.removeAll(keepingCapacity: true)
+            }
+        }
         condition.lock()
         if !retired.isEmpty {
             releasing.append(contentsOf: retired)
@@ -150,8 +160,9 @@ final class JudgingStage: @unchecked Sendable {
             tally.tracesWithWarnings += counted.tracesWithWarnings
             if let reportError, failure == nil { failure = reportError }
             retired.append(contentsOf: batch)
-            condition.unlock()
+            // Under the lock, so that the retired traces' only references are the submitter's.
             batch.removeAll(keepingCapacity: true)
+            condition.unlock()
         }
     }
 }

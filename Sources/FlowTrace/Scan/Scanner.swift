@@ -41,7 +41,8 @@ public final class Scanner {
         var summary = ScanSummary(file: reader.name)
         var outputError: Error?
         let flows = options.correlation.flows
-        let judging = JudgingStage(judge: judge) { [reporter] trace, findings in
+        let pool = TracePool()
+        let judging = JudgingStage(judge: judge, pool: pool) { [reporter] trace, findings in
             try reporter.report(TraceReport(file: reader.name, trace: trace,
                                             flow: trace.flowIndex.map { flows[$0].id }, findings: findings))
         }
@@ -50,6 +51,7 @@ public final class Scanner {
         let correlator = Correlator(config: options.correlation) { trace in
             if outputError == nil { outputError = judging.submit(trace) }
         }
+        correlator.pool = pool
         let stage = ParsingStage(reader: reader, vocabulary: options.vocabulary)
         let cpuAtStart = (process: CPUClock.process, thread: CPUClock.thread)
         let idleWindow = UInt64(max(0, options.correlation.idleWindowMilliseconds)) * 1_000_000

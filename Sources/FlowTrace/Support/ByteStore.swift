@@ -27,6 +27,11 @@ struct ByteStore: ~Copyable {
         count += bytes.count
     }
 
+    /// Forgets the bytes, keeping the storage.
+    mutating func removeAll() {
+        count = 0
+    }
+
     /// Calls `body` with the bytes stored so far.
     @inline(__always)
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
