@@ -21,12 +21,14 @@ import Darwin
 ///
 /// Direct-mapped by a hash of the masked bytes; raw storage owned by one parser, like ``TextBuffer``.
 final class MessageMemo {
-    /// Slots (a power of two) and the longest message remembered.
-    static let slotCount = 512
+    /// Slots (a power of two) and the longest message remembered. With 2,048 slots (about 1 MiB
+    /// with their bytes and events) 14.8% of the benchmark log's lines are analysed, against 19.6%
+    /// with 512; 8,192 slots overflow the second-level cache (simulated: 10 more misses per line).
+    static let slotCount = 2048
     static let maxLength = 192
     /// Hashes of messages seen once (a power of two): a message is remembered when it comes
     /// again, so that messages that never repeat (most carry a fresh id) cost no copying.
-    static let seenCount = 1024
+    static let seenCount = 4096
 
     /// What a probe reads: small, so that the slots' headers stay in the nearest cache.
     private struct Header {
@@ -55,8 +57,11 @@ final class MessageMemo {
         headers = .allocate(capacity: MessageMemo.slotCount)
         headers.initialize(repeating: Header(hash: 0, length: -1, start: 0, spans: 0, idSpans: MessageMemo.noSpans),
                            count: MessageMemo.slotCount)
+        // Events hold no references: a slot's event is written before its header marks it used,
+        // and the slots are never deinitialised, so they need no initialising (a parser per
+        // format sample is made at start-up).
+        precondition(_isPOD(Event.self), "memo slots are left uninitialised")
         events = .allocate(capacity: MessageMemo.slotCount)
-        events.initialize(repeating: Event(), count: MessageMemo.slotCount)
         bytes = .allocate(byteCount: MessageMemo.slotCount * MessageMemo.maxLength, alignment: 16)
         seen = .allocate(capacity: MessageMemo.seenCount)
         seen.initialize(repeating: 0, count: MessageMemo.seenCount)
@@ -65,7 +70,6 @@ final class MessageMemo {
 
     deinit {
         headers.deallocate()
-        events.deinitialize(count: MessageMemo.slotCount)
         events.deallocate()
         bytes.deallocate()
         seen.deallocate()
@@ -116,7 +120,7 @@ final class MessageMemo {
         event.template = templates.take()
         headers[index] = Header(hash: hash, length: Int32(length), start: Int32(truncatingIfNeeded: start),
                                 spans: signature, idSpans: idSpans)
-        events[index] = event
+        (events + index).initialize(to: event)
         stored.copyMemory(from: message, byteCount: length)
     }
 
