@@ -8,7 +8,12 @@ final class ParsingStage: @unchecked Sendable {
     private let vocabulary: FormatVocabulary
     /// Batches are handed over at the latest after this many events, to bound their memory.
     static let maxBatchEvents = 4096
-    private let pipe = BatchPipe(batchCount: 4, batchCapacity: ParsingStage.maxBatchEvents)
+    /// Batches in flight: 16 of 4,096 events hold about 25 ms of correlation, longer than the time
+    /// slices in which four threads share two cores. With 4, the correlating thread waited for
+    /// events 30% of the time and a core idled 11–16% of the wall time; with 16 (and a deeper
+    /// ``ReaderConfiguration/standard`` ring), 1 GiB of gzip took 10% less wall time and 8% less CPU.
+    static let batchCount = 16
+    private let pipe = BatchPipe(batchCount: ParsingStage.batchCount, batchCapacity: ParsingStage.maxBatchEvents)
 
     private struct Cancelled: Error {}
 
