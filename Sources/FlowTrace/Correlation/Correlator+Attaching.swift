@@ -5,7 +5,7 @@ extension Correlator {
         if open.count >= config.maxOpenTraces { evictLeastRecentlyActive() }
         let number = nextNumber
         nextNumber += 1
-        let trace = pool?.take(number: number) ?? Trace(number: number)
+        let trace = pool.take(number: number)
         trace.lastLine = event.lineNumber
         open.insert(trace)
         activity.touch(trace)

@@ -52,8 +52,8 @@ public final class Correlator {
     let endpoints: EndpointIndex
     let flowNests: [Bool]
 
-    /// Where new traces come from when set: closed traces handed back for reuse.
-    var pool: TracePool?
+    /// Where new traces come from: closed traces handed back for reuse (see ``JudgingStage``), or new ones.
+    var pool = TracePool()
 
     /// Lines that joined no trace although they carried something to correlate by.
     public internal(set) var orphanLines = 0

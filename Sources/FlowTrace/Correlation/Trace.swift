@@ -6,7 +6,7 @@ public final class Trace {
     /// Sequence number within its stream, from 1.
     public private(set) var number: Int
     /// The stable name reports use (`t12`).
-    public var id: String { "t\(number)" }
+    public var id: String { Trace.id(number: number) }
     /// The index of its flow in the correlation configuration, once known.
     public internal(set) var flowIndex: Int?
     public internal(set) var user: EntityKey?
@@ -23,7 +23,7 @@ public final class Trace {
     var requestEntityText: EntityText?
     var generationEntityText: EntityText?
     /// The trace this one continues (background work that names a closed trace's generation).
-    public var linkedTo: String? { linkedNumber.map { "t\($0)" } }
+    public var linkedTo: String? { linkedNumber.map { Trace.id(number: $0) } }
     /// The number of the trace it continues.
     var linkedNumber: Int?
 
@@ -101,6 +101,9 @@ public final class Trace {
     var headWasGuessed = false
     /// The traces whose guessed head names this one among its rivals (some may no longer).
     var namedAsRivalBy: [Int] = []
+
+    /// The name of the trace numbered `number` in reports.
+    static func id(number: Int) -> String { "t\(number)" }
 
     init(number: Int) {
         self.number = number

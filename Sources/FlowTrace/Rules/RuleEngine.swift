@@ -93,16 +93,18 @@ public final class RuleEngine {
         }
         let lines = Array(Set(evidence.map(\.lineNumber))).sorted()
         let flow = trace.flowIndex.flatMap { $0 < flowNames.count ? flowNames[$0] : nil }
-        values["user"] = trace.userText ?? values["user"]
-        values["request"] = trace.requestText ?? values["request"]
-        values["generation"] = trace.generationText ?? values["generation"]
+        // Each is made from the trace's stored bytes when asked for: once here.
+        let (user, request, generation) = (trace.userText, trace.requestText, trace.generationText)
+        values["user"] = user ?? values["user"]
+        values["request"] = request ?? values["request"]
+        values["generation"] = generation ?? values["generation"]
         values["flow"] = flow ?? "request"
         values["trace"] = trace.id
         values["lines"] = LineList.describe(lines)
         let times = evidence.compactMap(\.time)
         return Finding(
             rule: rule.id, severity: rule.severity, message: rule.message.render(values), trace: trace.id,
-            user: trace.userText, request: trace.requestText, generation: trace.generationText, lines: lines,
+            user: user, request: request, generation: generation, lines: lines,
             firstTime: times.min(), lastTime: times.max()
         )
     }

@@ -15,8 +15,8 @@ final class JudgingStage: @unchecked Sendable {
     }
 
     private let judge: (Trace) -> [Finding]
-    /// Where the submitting thread puts the judged traces it releases, when set.
-    private let pool: TracePool?
+    /// Where the submitting thread puts the judged traces it releases.
+    private let pool: TracePool
     private let report: (Trace, [Finding]) throws -> Void
     private let condition = NSCondition()
     // Guarded by `condition`.
@@ -36,7 +36,7 @@ final class JudgingStage: @unchecked Sendable {
     /// every trace costs the correlating thread a system call per trace.
     static let wakeBatch = 32
 
-    init(judge: @escaping (Trace) -> [Finding], pool: TracePool? = nil,
+    init(judge: @escaping (Trace) -> [Finding], pool: TracePool,
          report: @escaping (Trace, [Finding]) throws -> Void) {
         self.judge = judge
         self.pool = pool
@@ -57,11 +57,7 @@ final class JudgingStage: @unchecked Sendable {
     /// from another thread contends for that thread's malloc arena lock.
     func submit(_ trace: Trace) -> Error? {
         defer {
-            if let pool {
-                while var judged = releasing.popLast() { pool.give(&judged) }
-            } else {
-                releasing.removeAll(keepingCapacity: true)
-            }
+            while var judged = releasing.popLast() { pool.give(&judged) }
         }
         condition.lock()
         if !retired.isEmpty {
