@@ -10,6 +10,9 @@ import Darwin
 ///
 /// `@unchecked Sendable`: every mutable field is guarded by `mutex`; a batch belongs to whichever
 /// side holds it.
+///
+/// A waiting producer is woken only once half the batches are free, so that it refills them in
+/// one stretch rather than waking for each batch the consumer frees.
 final class BatchPipe: @unchecked Sendable {
     enum Delivery {
         case batch(EventBatch)
@@ -21,6 +24,8 @@ final class BatchPipe: @unchecked Sendable {
     private let batchFreed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     // Guarded by `mutex`.
     private var free: [EventBatch]
+    /// How many free batches wake a waiting producer.
+    private let refillCount: Int
     private var filled: [EventBatch] = []
     private var finished = false
     private var failure: Error?
@@ -30,6 +35,7 @@ final class BatchPipe: @unchecked Sendable {
 
     init(batchCount: Int, batchCapacity: Int) {
         free = (0..<batchCount).map { _ in EventBatch(capacity: batchCapacity) }
+        refillCount = max(1, batchCount / 2)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(batchReady, nil)
         pthread_cond_init(batchFreed, nil)
@@ -49,6 +55,9 @@ final class BatchPipe: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         return body()
     }
+
+    /// Whether the producer is waiting for free batches (for tests).
+    var producerIsWaiting: Bool { locked { producerWaits } }
 
     /// Producer: an empty batch to fill, or nil once the consumer has gone.
     func acquire() -> EventBatch? {
@@ -97,7 +106,7 @@ final class BatchPipe: @unchecked Sendable {
     func release(_ batch: EventBatch) {
         lockedSignalling(mutex, batchFreed) {
             free.append(batch)
-            return producerWaits.takeAndClear()
+            return free.count >= refillCount && producerWaits.takeAndClear()
         }
     }
 
