@@ -59,16 +59,17 @@ extension Correlator {
     private func guessRivals(of trace: Trace) {
         guard trace.isFreshHead else { return }
         let owner = trace.number
-        var rivals: [Int] = []
+        // Filled in place: a pooled trace keeps the array's storage.
+        trace.headRivals.removeAll(keepingCapacity: true)
         for candidate in pending.candidates where candidate != owner {
             open.borrow(candidate) { rival in
                 guard rival.isFreshHead, rival.flowIndex == trace.flowIndex else { return }
-                rivals.append(candidate)
+                trace.headRivals.append(candidate)
                 rival.headWasGuessed = true
                 if !rival.namedAsRivalBy.contains(owner) { rival.namedAsRivalBy.append(owner) }
             }
         }
-        setHeadRivals(of: trace, to: rivals)
+        headRivalsChanged(of: trace)
     }
 
     /// Adds `event` to trace `number`: its text, the entities it names, and what it says about
@@ -157,7 +158,12 @@ extension Correlator {
     /// lists it in its `namedAsRivalBy`), keeping ``guessedHeads`` (the traces with rivals) up to date.
     func setHeadRivals(of trace: Trace, to rivals: [Int]) {
         trace.headRivals = rivals
-        if rivals.isEmpty {
+        headRivalsChanged(of: trace)
+    }
+
+    /// Keeps ``guessedHeads`` in step with `trace`'s new head rivals.
+    private func headRivalsChanged(of trace: Trace) {
+        if trace.headRivals.isEmpty {
             guessedHeads.removeAll { $0 == trace.number }
         } else {
             trace.headWasGuessed = true

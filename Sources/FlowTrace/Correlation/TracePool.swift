@@ -3,8 +3,9 @@
 /// request. Bounded, and only traces no one else references are kept. Used on one thread, the
 /// correlating one, which is also where judged traces are released (``JudgingStage``).
 final class TracePool {
-    /// At most this many spare traces.
-    static let capacity = 64
+    /// At most this many spare traces: as many as the judging queue holds, since judged traces
+    /// come back in batches of up to that many (with 64, a third of new traces were allocated anew).
+    static let capacity = JudgingStage.capacity
     private var spare: [Trace] = []
     /// How many spare traces it holds.
     var spareCount: Int { spare.count }

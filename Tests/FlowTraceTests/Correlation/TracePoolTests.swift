@@ -105,4 +105,18 @@ import Testing
         _ = pool.take(number: 1)
         #expect(pool.spareCount == TracePool.capacity - 1)
     }
+
+    /// A trace that grew large gives its memory back rather than wait in the pool.
+    @Test func letsGoOfTracesThatGrewLarge() {
+        let pool = TracePool()
+        var large = Trace(number: 1)
+        let item = SyntheticEvent(1, "🔍 [GENERATION] Starting credit check", tags: ["GENERATION"])
+        item.text.withUnsafeBytes { text in
+            for _ in 0..<200 { large.append(item.event, text: text) }
+        }
+        let identity = ObjectIdentifier(large)
+        pool.give(&large)
+        #expect(pool.spareCount == 0)
+        #expect(ObjectIdentifier(pool.take(number: 2)) != identity)
+    }
 }
