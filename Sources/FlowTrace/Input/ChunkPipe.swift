@@ -10,9 +10,7 @@ import Darwin
 /// Nothing is allocated after `init`, and nothing queues beyond the pool: when every buffer is
 /// filled the reader waits, when none is the consumer waits (with an optional timeout for idle
 /// callbacks). A side signals the other only when it waits, and after unlocking (see
-/// ``lockedSignalling(_:_:_:)``). A waiting reader is woken only once half the buffers are free,
-/// so that it refills them in one stretch: woken for each freed buffer, it ran for one buffer and
-/// slept again, a sleep and a wake-up per buffer (about 6,700 per GiB of gzip).
+/// ``lockedSignalling(_:_:_:)``).
 ///
 /// `@unchecked Sendable`: every mutable field is guarded by `mutex`; the buffers' bytes belong to
 /// whichever side holds the slot.
@@ -34,8 +32,6 @@ final class ChunkPipe: @unchecked Sendable {
 
     // Guarded by `mutex`.
     private var free: [Int]
-    /// How many free buffers wake a waiting reader.
-    private let refillCount: Int
     private var filledSlots: [Int]
     private var filledCounts: [Int]
     private var filledHead = 0
@@ -51,7 +47,6 @@ final class ChunkPipe: @unchecked Sendable {
         precondition(bufferSize > 0 && bufferCount > 0, "buffer size and count must be positive")
         buffers = (0..<bufferCount).map { _ in .allocate(byteCount: bufferSize, alignment: 64) }
         free = Array((0..<bufferCount).reversed())
-        refillCount = max(1, bufferCount / 2)
         filledSlots = Array(repeating: 0, count: bufferCount)
         filledCounts = Array(repeating: 0, count: bufferCount)
         pthread_mutex_init(mutex, nil)
@@ -85,9 +80,6 @@ final class ChunkPipe: @unchecked Sendable {
 
     /// The memory of a buffer slot; only its holder may touch it.
     func buffer(_ slot: Int) -> UnsafeMutableRawBufferPointer { buffers[slot] }
-
-    /// Whether the reader is waiting for free buffers (for tests).
-    var readerIsWaiting: Bool { locked { readerWaits } }
 
     /// Waits for a free buffer; nil once the consumer cancelled.
     func acquire() -> Int? {
@@ -158,7 +150,7 @@ final class ChunkPipe: @unchecked Sendable {
     func release(_ slot: Int) {
         lockedSignalling(mutex, bufferFreed) {
             free.append(slot)
-            return free.count >= refillCount && readerWaits.takeAndClear()
+            return readerWaits.takeAndClear()
         }
     }
 

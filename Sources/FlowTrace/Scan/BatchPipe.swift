@@ -10,9 +10,6 @@ import Darwin
 ///
 /// `@unchecked Sendable`: every mutable field is guarded by `mutex`; a batch belongs to whichever
 /// side holds it.
-///
-/// A waiting producer is woken only once half the batches are free, so that it refills them in
-/// one stretch rather than waking for each batch the consumer frees.
 final class BatchPipe: @unchecked Sendable {
     enum Delivery {
         case batch(EventBatch)
@@ -24,8 +21,6 @@ final class BatchPipe: @unchecked Sendable {
     private let batchFreed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     // Guarded by `mutex`.
     private var free: [EventBatch]
-    /// How many free batches wake a waiting producer.
-    private let refillCount: Int
     private var filled: [EventBatch] = []
     private var finished = false
     private var failure: Error?
@@ -35,7 +30,6 @@ final class BatchPipe: @unchecked Sendable {
 
     init(batchCount: Int, batchCapacity: Int) {
         free = (0..<batchCount).map { _ in EventBatch(capacity: batchCapacity) }
-        refillCount = max(1, batchCount / 2)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(batchReady, nil)
         pthread_cond_init(batchFreed, nil)
@@ -55,9 +49,6 @@ final class BatchPipe: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         return body()
     }
-
-    /// Whether the producer is waiting for free batches (for tests).
-    var producerIsWaiting: Bool { locked { producerWaits } }
 
     /// Producer: an empty batch to fill, or nil once the consumer has gone.
     func acquire() -> EventBatch? {
@@ -106,7 +97,7 @@ final class BatchPipe: @unchecked Sendable {
     func release(_ batch: EventBatch) {
         lockedSignalling(mutex, batchFreed) {
             free.append(batch)
-            return free.count >= refillCount && producerWaits.takeAndClear()
+            return producerWaits.takeAndClear()
         }
     }
 
