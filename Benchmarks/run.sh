@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks flowtrace against zcat and rg in one run and prints the ratios next to their targets.
 #
-#   Benchmarks/run.sh [--size 1G] [--small 100M] [--runs 3] [--seed 1] [--no-build]
+#   Benchmarks/run.sh [--size 1G] [--small 100M] [--runs 5] [--seed 1] [--no-build]
 #
 # Data is generated once into Benchmarks/data/ (gitignored) and reused; results go to
 # Benchmarks/results/<time>.txt (gitignored). See Benchmarks/README.md.
 set -euo pipefail
 
-SIZE=1G SMALL=100M RUNS=3 SEED=1 BUILD=1
+SIZE=1G SMALL=100M RUNS=5 SEED=1 BUILD=1
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --size) SIZE=$2; shift 2 ;;
@@ -40,7 +40,6 @@ log() { echo "run.sh: $*" >&2; }
 need_tools() {
     local missing=()
     command -v rg >/dev/null || missing+=(ripgrep)
-    command -v hyperfine >/dev/null || missing+=(hyperfine)
     [[ -x /usr/bin/time ]] || missing+=(time)
     command -v zcat >/dev/null || missing+=(gzip)
     if [[ ${#missing[@]} -gt 0 ]]; then
@@ -49,7 +48,6 @@ need_tools() {
         { $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null; } ||
             log "could not install ${missing[*]}"
     fi
-    command -v hyperfine >/dev/null || log "no hyperfine: timing $RUNS runs by hand and taking the median"
     local tool
     for tool in rg zcat /usr/bin/time; do
         command -v "$tool" >/dev/null || { log "$tool is required"; exit 1; }
@@ -74,21 +72,28 @@ generate() {
     mv "$file.part" "$file"
 }
 
-# seconds NAME COMMAND: median wall time of COMMAND (a shell string) over $RUNS runs.
-seconds() {
-    local name=$1 cmd=$2
-    if command -v hyperfine >/dev/null; then
-        hyperfine --style none --warmup 1 --runs "$RUNS" -i --export-json "$TMP/$name.json" "$cmd" >/dev/null 2>&1
-        python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$TMP/$name.json"
-    else
-        local times=()
-        for _ in $(seq "$RUNS"); do
-            local t0 t1
-            t0=$(date +%s%N); bash -c "$cmd" || true; t1=$(date +%s%N)
-            times+=("$(awk -v ns=$((t1 - t0)) 'BEGIN {printf "%.3f", ns / 1e9}')")
-        done
-        printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f\n", a[int((NR+1)/2)]}'
-    fi
+# wall NAME COMMAND: runs COMMAND (a shell string) once and appends its wall time to $TMP/NAME.
+wall() {
+    local t0 t1
+    t0=$(date +%s%N); bash -c "$2" || true; t1=$(date +%s%N)
+    awk -v ns=$((t1 - t0)) 'BEGIN {printf "%.3f\n", ns / 1e9}' >>"$TMP/$1"
+}
+
+# median NAME: the median of the times in $TMP/NAME (n/a when there are none).
+median() {
+    [[ -s $TMP/$1 ]] || { echo n/a; return; }
+    sort -n "$TMP/$1" | awk '{a[NR]=$1} END {printf "%.3f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'
+}
+
+# paired NAME BASE: the median over rounds of NAME's time over BASE's in the same round, and
+# the per-round ratios in brackets. Rounds alternate the tools, so the host's drift (large on
+# shared machines) falls on both sides of each ratio.
+paired() {
+    [[ -s $TMP/$1 && -s $TMP/$2 ]] || { echo "n/a n/a"; return; }
+    paste "$TMP/$1" "$TMP/$2" | python3 -c '
+import statistics, sys
+r = [float(a) / float(b) for a, b in (l.split() for l in sys.stdin) if float(b) > 0]
+print("%.2f" % statistics.median(r), "[" + ",".join("%.2f" % x for x in r) + "]")'
 }
 
 # peak_mb FILE: peak resident set size of one flowtrace scan of FILE, in MB (10^6 bytes).
@@ -130,17 +135,28 @@ generate "$BIG" "$SIZE"
 generate "$BIG.gz" "$SIZE" --gzip
 generate "$SMALLF" "$SMALL" --truth "$DATA/$SMALLF.truth"
 
-log "timing rg, zcat and flowtrace ($RUNS runs each)"
-T_RG=$(seconds rg "rg -c '$PATTERN' '$DATA/$BIG' >/dev/null")
-T_ZCAT=$(seconds zcat "zcat '$DATA/$BIG.gz' >/dev/null")
 T_FT=n/a T_FTGZ=n/a T_FT_NR=n/a T_FTGZ_NR=n/a RSS_SMALL=n/a RSS_BIG=n/a RSS_GZ=n/a SCORE=n/a SCORE_ALL=n/a TRACES=n/a
+# One round times each command once; a first round warms the page cache and is not counted.
+commands=(rg "rg -c '$PATTERN' '$DATA/$BIG' >/dev/null" zcat "zcat '$DATA/$BIG.gz' >/dev/null")
 if [[ $HAVE_BIN -eq 1 ]]; then
-    T_FT=$(seconds ft "'$BIN' $SCAN_ARGS '$DATA/$BIG' >/dev/null")
-    T_FTGZ=$(seconds ftgz "'$BIN' $SCAN_ARGS '$DATA/$BIG.gz' >/dev/null")
     # The same scans with every built-in rule disabled: what the rule engine costs.
     NO_RULES="--disable $("$BIN" rules list | awk '{print $1}' | paste -sd, -)"
-    T_FT_NR=$(seconds ftnr "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG' >/dev/null")
-    T_FTGZ_NR=$(seconds ftgznr "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG.gz' >/dev/null")
+    commands+=(ft "'$BIN' $SCAN_ARGS '$DATA/$BIG' >/dev/null"
+               ftgz "'$BIN' $SCAN_ARGS '$DATA/$BIG.gz' >/dev/null"
+               ftnr "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG' >/dev/null"
+               ftgznr "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG.gz' >/dev/null")
+fi
+log "timing $((${#commands[@]} / 2)) commands in $RUNS alternating rounds, after one warm-up round"
+for round in $(seq 0 "$RUNS"); do
+    for ((i = 0; i < ${#commands[@]}; i += 2)); do
+        name=${commands[i]}
+        [[ $round -eq 0 ]] && name=warmup
+        wall "$name" "${commands[i + 1]}"
+    done
+done
+T_RG=$(median rg) T_ZCAT=$(median zcat)
+if [[ $HAVE_BIN -eq 1 ]]; then
+    T_FT=$(median ft) T_FTGZ=$(median ftgz) T_FT_NR=$(median ftnr) T_FTGZ_NR=$(median ftgznr)
     # Where the CPU goes, per pipeline stage (one run each).
     for input in "$BIG" "$BIG.gz"; do
         FLOWTRACE_STAGE_TIMES=1 "$BIN" $SCAN_ARGS "$DATA/$input" 2>&1 >/dev/null |
@@ -156,25 +172,27 @@ if [[ $HAVE_BIN -eq 1 ]]; then
         read -r SCORE SCORE_ALL TRACES < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["tagged_right_pct"], r["all_right_pct"], "%d/%d" % (r["traces"], r["true_requests"]))' "$TMP/score.json")
     fi
 fi
-R_PLAIN=$(ratio "$T_FT" "$T_RG")
-R_GZ=$(ratio "$T_FTGZ" "$T_ZCAT")
+read -r R_PLAIN ROUNDS_PLAIN < <(paired ft rg)
+read -r R_GZ ROUNDS_GZ < <(paired ftgz zcat)
+read -r R_PLAIN_NR _ < <(paired ftnr rg)
+read -r R_GZ_NR _ < <(paired ftgznr zcat)
 R_RSS=$(ratio "$RSS_BIG" "$RSS_SMALL")
 
 {
     echo "flowtrace benchmark $STAMP  (commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo ?))"
     echo "machine: $(nproc) cpu, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-    echo "data: $BIG ($(du -h "$DATA/$BIG" | cut -f1)), $BIG.gz ($(du -h "$DATA/$BIG.gz" | cut -f1)), $SMALLF; seed $SEED; median of $RUNS"
+    echo "data: $BIG ($(du -h "$DATA/$BIG" | cut -f1)), $BIG.gz ($(du -h "$DATA/$BIG.gz" | cut -f1)), $SMALLF; seed $SEED; $RUNS alternating rounds"
     cat "$TMP/notes"
     echo
     printf '%-44s %12s %14s %6s\n' "measure" "value" "target" "result"
-    printf '%-44s %12s %14s %6s\n' "rg -c tags, plain (s)" "$T_RG" "" ""
-    printf '%-44s %12s %14s %6s\n' "flowtrace scan, plain (s)" "$T_FT" "" ""
-    printf '%-44s %12s %14s %6s\n' "  ratio flowtrace/rg" "$R_PLAIN" "<= 2.0" "$(check "$R_PLAIN" le 2.0)"
-    printf '%-44s %12s %14s %6s\n' "  rules off: flowtrace (s), ratio" "$T_FT_NR" "$(ratio "$T_FT_NR" "$T_RG")" ""
-    printf '%-44s %12s %14s %6s\n' "zcat, gzip (s)" "$T_ZCAT" "" ""
-    printf '%-44s %12s %14s %6s\n' "flowtrace scan, gzip (s)" "$T_FTGZ" "" ""
-    printf '%-44s %12s %14s %6s\n' "  ratio flowtrace/zcat" "$R_GZ" "<= 1.1" "$(check "$R_GZ" le 1.1)"
-    printf '%-44s %12s %14s %6s\n' "  rules off: flowtrace (s), ratio" "$T_FTGZ_NR" "$(ratio "$T_FTGZ_NR" "$T_ZCAT")" ""
+    printf '%-44s %12s %14s %6s\n' "rg -c tags, plain (s, median)" "$T_RG" "" ""
+    printf '%-44s %12s %14s %6s\n' "flowtrace scan, plain (s, median)" "$T_FT" "" ""
+    printf '%-44s %12s %14s %6s\n' "  ratio flowtrace/rg (median of rounds)" "$R_PLAIN" "<= 2.0" "$(check "$R_PLAIN" le 2.0)"
+    printf '%-44s %12s %14s %6s\n' "  rules off: flowtrace (s), ratio" "$T_FT_NR" "$R_PLAIN_NR" ""
+    printf '%-44s %12s %14s %6s\n' "zcat, gzip (s, median)" "$T_ZCAT" "" ""
+    printf '%-44s %12s %14s %6s\n' "flowtrace scan, gzip (s, median)" "$T_FTGZ" "" ""
+    printf '%-44s %12s %14s %6s\n' "  ratio flowtrace/zcat (median of rounds)" "$R_GZ" "<= 1.1" "$(check "$R_GZ" le 1.1)"
+    printf '%-44s %12s %14s %6s\n' "  rules off: flowtrace (s), ratio" "$T_FTGZ_NR" "$R_GZ_NR" ""
     printf '%-44s %12s %14s %6s\n' "peak RSS, $SMALL plain (MB)" "$RSS_SMALL" "<= 100" "$(check "$RSS_SMALL" le 100)"
     printf '%-44s %12s %14s %6s\n' "peak RSS, $SIZE plain (MB)" "$RSS_BIG" "<= 100" "$(check "$RSS_BIG" le 100)"
     printf '%-44s %12s %14s %6s\n' "peak RSS, $SIZE gzip (MB)" "$RSS_GZ" "<= 100" "$(check "$RSS_GZ" le 100)"
@@ -183,6 +201,8 @@ R_RSS=$(ratio "$RSS_BIG" "$RSS_SMALL")
     printf '%-44s %12s %14s %6s\n' "all lines in the right trace (%)" "$SCORE_ALL" "" ""
     printf '%-44s %12s %14s %6s\n' "traces / true requests" "$TRACES" "" ""
     echo
+    echo "ratio per round, flowtrace/rg: $ROUNDS_PLAIN"
+    echo "ratio per round, flowtrace/zcat: $ROUNDS_GZ"
     cat "$TMP/stages"
 } | tee "$OUT"
 log "results written to $OUT"
