@@ -173,4 +173,66 @@ static inline long flowtrace_find_pair(const unsigned char *p, long from, long e
     return end;
 }
 
+/// The number spans of `p[0..<count]` (`count` at most 256): maximal runs of ASCII digits whose
+/// first byte begins the text or follows a byte that is not a letter, digit or `_`. Writes each
+/// span's start and length to `starts` and `lengths` (room for `capacity`) and returns how many
+/// there are; -1 when there are more than `capacity`, a run is longer than `longest`, or a byte
+/// equals `sentinel`. Reads `p[0..<count rounded up to 16]`: the buffer must hold that much.
+static inline int flowtrace_number_spans(const unsigned char *p, long count, unsigned char sentinel, long longest,
+                                         unsigned char *starts, unsigned char *lengths, int capacity) {
+    if (count > 256) return -1;
+    // Bit i of `digits` (`words`): byte i is a digit (a letter, digit or `_`).
+    uint64_t digits[4] = {0, 0, 0, 0}, words[4] = {0, 0, 0, 0};
+#if defined(__SSE2__)
+    const __m128i flip = _mm_set1_epi8((char)0x80);
+    for (long block = 0; block < count; block += 16) {
+        __m128i bytes = _mm_loadu_si128((const __m128i *)(p + block));
+        // Unsigned `x < n` as a signed compare: both sides with their top bit flipped.
+        __m128i digit = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(bytes, _mm_set1_epi8('0')), flip),
+                                       _mm_set1_epi8((char)(0x80 + 10)));
+        __m128i letter = _mm_cmplt_epi8(
+            _mm_xor_si128(_mm_sub_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), flip),
+            _mm_set1_epi8((char)(0x80 + 26)));
+        __m128i word = _mm_or_si128(_mm_or_si128(digit, letter), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('_')));
+        unsigned keep = count - block >= 16 ? 0xFFFFu : (1u << (count - block)) - 1;
+        unsigned marked = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8((char)sentinel)));
+        if (marked & keep) return -1;
+        digits[block >> 6] |= (uint64_t)((unsigned)_mm_movemask_epi8(digit) & keep) << (block & 63);
+        words[block >> 6] |= (uint64_t)((unsigned)_mm_movemask_epi8(word) & keep) << (block & 63);
+    }
+#else
+    for (long index = 0; index < count; index++) {
+        unsigned char byte = p[index];
+        if (byte == sentinel) return -1;
+        int digit = byte >= '0' && byte <= '9';
+        int word = digit || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') || byte == '_';
+        digits[index >> 6] |= (uint64_t)digit << (index & 63);
+        words[index >> 6] |= (uint64_t)word << (index & 63);
+    }
+#endif
+    int found = 0;
+    uint64_t previousWord = 0;  // whether the last byte of the 64 before is a word byte
+    for (long part = 0; part * 64 < count; part++) {
+        uint64_t first = digits[part] & ~(words[part] << 1 | previousWord);
+        previousWord = words[part] >> 63;
+        while (first) {
+            long start = part * 64 + __builtin_ctzll(first);
+            first &= first - 1;
+            // The run ends at the first byte that is not a digit (bits past `count` are not).
+            long end = start;
+            for (;;) {
+                uint64_t rest = ~digits[end >> 6] >> (end & 63);
+                if (rest) { end += __builtin_ctzll(rest); break; }
+                end = (end | 63) + 1;
+                if (end >= count) { end = count; break; }
+            }
+            if (end - start > longest || found == capacity) return -1;
+            starts[found] = (unsigned char)start;
+            lengths[found] = (unsigned char)(end - start);
+            found++;
+        }
+    }
+    return found;
+}
+
 #endif

@@ -22,10 +22,15 @@ extension MessageAnalyser {
         } else if let status = ByteClass.fixedDigits(base, at: cursor, count: 3, end: end) {
             event.kind = .requestEnd
             event.httpStatus = UInt16(status)
+            origins[.httpStatus] = cursor..<cursor + 3
             cursor += 3
             if ByteClass.has(base, at: cursor, end: end, " - ") {
                 cursor += 3
-                if let duration = ByteClass.readInteger(base, &cursor, end: end) { event.durationMilliseconds = duration }
+                let durationStart = cursor
+                if let duration = ByteClass.readInteger(base, &cursor, end: end) {
+                    event.durationMilliseconds = duration
+                    origins[.duration] = durationStart..<cursor
+                }
             }
         } else {
             return false
@@ -110,6 +115,7 @@ extension MessageAnalyser {
         if let status = ByteClass.fixedDigits(base, at: cursor, count: 3, end: end),
            cursor + 3 == end || !ByteClass.isDigit(ByteClass.byte(base, cursor + 3)) {
             event.httpStatus = UInt16(status)
+            origins[.httpStatus] = cursor..<cursor + 3
         }
     }
 

@@ -12,6 +12,7 @@ extension MessageAnalyser {
         case .rows:
             if lastNumberEnd == position - 1, event.rowCount == nil {
                 event.rowCount = lastNumber
+                origins[.rowCount] = lastNumberStart..<lastNumberEnd
             } else {
                 pendingNumber = .rows
             }

@@ -20,14 +20,21 @@ struct MessageAnalyser {
     var candidateOperation: Operation = .none
     var operationLabelled = false
     var lastNumber: Int64 = 0
+    var lastNumberStart = -2
     var lastNumberEnd = -2
+    /// Where each number field was read (for ``MessageMemo``).
+    var origins = NumberOrigins()
 
     /// Reads the message of `event` (its ``Event/message`` range of `base`) into its fields;
-    /// `firstQuote` is the offset of the first `"` in `base` (`Int.max` for none).
-    static func analyse(_ event: inout Event, tables: VocabularyTables, base: UnsafeRawPointer, firstQuote: Int) {
+    /// `firstQuote` is the offset of the first `"` in `base` (`Int.max` for none). Returns where
+    /// the number fields were read.
+    @discardableResult
+    static func analyse(_ event: inout Event, tables: VocabularyTables, base: UnsafeRawPointer,
+                        firstQuote: Int) -> NumberOrigins {
         withUnsafeMutablePointer(to: &event) { pointer in
             var analyser = MessageAnalyser(tables: tables, base: base, event: pointer, firstQuote: firstQuote)
             analyser.run()
+            return analyser.origins
         }
     }
 
@@ -142,12 +149,15 @@ struct MessageAnalyser {
             if cursor < end, classes[Int(ByteClass.byte(base, cursor))] & 3 != 0 {
                 if ByteClass.has(base, at: cursor, end: end, "ms"),
                    cursor + 2 == end || classes[Int(ByteClass.byte(base, cursor + 2))] & 3 == 0 {
-                    if event.durationMilliseconds == nil { event.durationMilliseconds = value }
+                    if event.durationMilliseconds == nil {
+                        event.durationMilliseconds = value
+                        origins[.duration] = position..<cursor
+                    }
                     return cursor + 2
                 }
                 return skipWord(from: cursor, classes: classes)
             }
-            number(value, end: cursor)
+            number(value, from: position, to: cursor)
             return cursor
         }
         // Finding the word's end yields its folded bytes; one probe settles most words.
@@ -165,17 +175,24 @@ struct MessageAnalyser {
     }
 
     /// A standalone number: fills the value a keyword of the clause announced.
-    private mutating func number(_ value: Int64, end numberEnd: Int) {
+    private mutating func number(_ value: Int64, from numberStart: Int, to numberEnd: Int) {
         if let role = pendingNumber {
             switch role {
-            case .amount where event.amount == nil: event.amount = value
-            case .balance where event.balance == nil: event.balance = value
-            case .rows where event.rowCount == nil: event.rowCount = value
+            case .amount where event.amount == nil:
+                event.amount = value
+                origins[.amount] = numberStart..<numberEnd
+            case .balance where event.balance == nil:
+                event.balance = value
+                origins[.balance] = numberStart..<numberEnd
+            case .rows where event.rowCount == nil:
+                event.rowCount = value
+                origins[.rowCount] = numberStart..<numberEnd
             default: break
             }
             pendingNumber = nil
         }
         lastNumber = value
+        lastNumberStart = numberStart
         lastNumberEnd = numberEnd
     }
 }

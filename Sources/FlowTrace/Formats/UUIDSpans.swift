@@ -100,10 +100,9 @@ struct UUIDSpans {
         (0..<count).contains { start < self.start($0) + UUIDSpans.length && self.start($0) < end }
     }
 
-    /// Writes the message `base[0..<count]` into `masked` with each span's bytes replaced: the
-    /// first by 0x01, the others by 0x02 plus the index of the first span with the same key.
-    func mask(_ base: UnsafeRawPointer, count: Int, into masked: UnsafeMutableRawPointer) {
-        masked.copyMemory(from: base, byteCount: count)
+    /// Replaces each span's bytes in `masked` (a copy of the message): the first by 0x01, the
+    /// others by 0x02 plus the index of the first span with the same key.
+    func mask(_ masked: UnsafeMutableRawPointer) {
         for index in 0..<self.count {
             let first = (0...index).first { key($0) == key(index) }!
             let span = masked + start(index)

@@ -11,6 +11,9 @@ final class VocabularyTables: @unchecked Sendable {
     /// Whether every level word is word characters only (no phrases), so a level match depends
     /// on nothing past its word (``LevelMemo``).
     let levelsAreWords: Bool
+    /// Whether the message analysis reads stand-alone numbers alike whatever their digits
+    /// (``VocabularyDefinition/namesNoNumbers``), so that ``MessageMemo`` may mask them.
+    let numbersAreOpaque: Bool
     let jsonFields: ByteTrie
     let keywords: ByteTrie
     /// The keywords' first words (``WordTable``).
@@ -30,6 +33,7 @@ final class VocabularyTables: @unchecked Sendable {
         levels = definition.levelTrie()
         levelWords = definition.levelWordTable(trie: levels)
         levelsAreWords = definition.levelsAreWords()
+        numbersAreOpaque = definition.namesNoNumbers
         jsonFields = definition.jsonFieldTrie()
         keywords = definition.keywordTrie()
         keywordWords = definition.keywordWordTable(trie: keywords)
