@@ -46,6 +46,8 @@ public final class Correlator {
     /// The line being ingested and its tag keys, hashed once for the several lookups of its tags
     /// (events do not store the keys); nil between ``ingest(_:text:)`` calls. See ``tagKeys(of:_:)``.
     var ingesting: (text: UnsafeRawBufferPointer, tagKeys: TagKeys)?
+    /// The tag keys of recent message templates.
+    let tagKeyCache = TagKeyCache()
 
     let startIndex: StepIndex
     let endIndex: StepIndex
@@ -80,7 +82,7 @@ public final class Correlator {
     public func ingest(_ event: Event, text: UnsafeRawBufferPointer) {
         latestLine = event.lineNumber
         if let time = event.time, latestTime.map({ time > $0 }) ?? true { latestTime = time }
-        let tagKeys = event.tags.keys(in: text)
+        let tagKeys = tagKeyCache.keys(of: event, text: text)
         ingesting = (text, tagKeys)
         defer {
             ingesting = nil
@@ -125,7 +127,7 @@ public final class Correlator {
         if let ingesting, ingesting.text.baseAddress == text.baseAddress, ingesting.text.count == text.count {
             return ingesting.tagKeys
         }
-        return event.tags.keys(in: text)
+        return tagKeyCache.keys(of: event, text: text)
     }
 
     /// Closes every trace still open (end of input).

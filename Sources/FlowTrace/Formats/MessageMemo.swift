@@ -284,8 +284,8 @@ final class MessageMemo {
     /// Which span (by index, 0xF for none) each id field of `event` holds, four bits per field in
     /// the order user, generation, request, unlabelled id; nil when the analysis gave a UUID of
     /// `spans` (offsets from `messageStart`) any other role: an id range covering part of one, a
-    /// table named by one, or when an id or table holds digits of `numbers` (its key would be
-    /// another message's). Such an analysis is not remembered.
+    /// table or tag holding one, or when an id or table holds digits of `numbers` (its key would
+    /// be another message's). Such an analysis is not remembered.
     private static func idSpans(of event: Event, _ spans: UUIDSpans, _ numbers: NumberSpans,
                                 messageStart: Int) -> UInt16? {
         /// The span `reference` holds (0xF for none), or nil when it covers part of one.
@@ -303,6 +303,11 @@ final class MessageMemo {
             let start = Int(table.range.start) - messageStart
             let end = table.range.end - messageStart
             if spans.overlaps(start: start, end: end) || numbers.overlaps(start: start, end: end) { return nil }
+        }
+        // Events of one template must have the same tags (``TagKeyCache``).
+        for index in 0..<event.tags.storedCount {
+            let range = event.tags.range(at: index)
+            if spans.overlaps(start: Int(range.start) - messageStart, end: range.end - messageStart) { return nil }
         }
         return user | generation << 4 | request << 8 | unlabeled << 12
     }
