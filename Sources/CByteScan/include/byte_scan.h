@@ -235,4 +235,46 @@ static inline int flowtrace_number_spans(const unsigned char *p, long count, uns
     return found;
 }
 
+/// Whether `byte` is a letter, digit or `_`.
+static inline int flowtrace_is_word(unsigned char byte) {
+    return (unsigned char)(byte - '0') < 10 || (unsigned char)((byte | 0x20) - 'a') < 26 || byte == '_';
+}
+
+/// The stand-alone canonical UUIDs of `p[0..<count]` (no letter, digit or `_` touches either
+/// end), at most four: their starts into `starts` and keys (``flowtrace_uuid_bits``, high then
+/// low) into `keys`. Once there is one, `masked` holds the text with each UUID's 36 bytes
+/// replaced: the first by 0x01, the others by 0x02 plus the index of the first UUID with the same
+/// key. Returns how many there are, or -1 when there are more than four.
+static inline int flowtrace_uuid_spans(const unsigned char *p, long count, unsigned char *masked,
+                                       unsigned char *starts, uint64_t *keys) {
+    int found = 0;
+    // A UUID's first `-` is its ninth byte.
+    long position = 8;
+    while (position + 28 <= count) {
+        long hyphen = flowtrace_first_byte(p, position, count - 27, '-');
+        if (hyphen >= count - 27) break;
+        long start = hyphen - 8;
+        uint64_t high, low;
+        if ((start == 0 || !flowtrace_is_word(p[start - 1])) && (start + 36 == count || !flowtrace_is_word(p[start + 36]))
+            && flowtrace_uuid_bits(p + start, &high, &low)) {
+            if (found == 4) return -1;
+            if (found == 0) memcpy(masked, p, (size_t)count);
+            int first = found;
+            for (int index = 0; index < found; index++) {
+                if (keys[2 * index] == high && keys[2 * index + 1] == low) { first = index; break; }
+            }
+            keys[2 * found] = high;
+            keys[2 * found + 1] = low;
+            starts[found] = (unsigned char)start;
+            memset(masked + start, 0x02 + first, 36);
+            masked[start] = 0x01;
+            found++;
+            position = start + 36 + 8;
+        } else {
+            position = hyphen + 1;
+        }
+    }
+    return found;
+}
+
 #endif

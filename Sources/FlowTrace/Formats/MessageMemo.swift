@@ -115,17 +115,12 @@ final class MessageMemo {
             return
         }
         let message = base + start
-        let spans = UUIDSpans.find(in: message, count: length)
+        let spans = UUIDSpans.find(in: message, count: length, masking: masked)
         if spans.overflowed {
             MessageAnalyser.analyse(&event, tables: tables, base: base, firstQuote: firstQuote)
             return
         }
-        var key = message
-        if spans.count > 0 {
-            masked.copyMemory(from: message, byteCount: length)
-            spans.mask(masked)
-            key = UnsafeRawPointer(masked)
-        }
+        let key = spans.count > 0 ? UnsafeRawPointer(masked) : message
         let signature = spans.signature
         let exactHash = MessageMemo.hash(key, count: length) ^ (signature &* 0x9E37_79B9_7F4A_7C15)
         if let slot = probe(exactHash, key, length: length, signature: signature, masksNumbers: false) {
@@ -214,8 +209,7 @@ final class MessageMemo {
         var key = message
         if spans.count > 0 {
             // `masked` may have the numbers masked too.
-            masked.copyMemory(from: message, byteCount: length)
-            spans.mask(masked)
+            _ = UUIDSpans.find(in: message, count: length, masking: masked)
             key = UnsafeRawPointer(masked)
         }
         event.template = templates.take()

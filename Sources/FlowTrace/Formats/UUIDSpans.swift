@@ -15,7 +15,9 @@ struct UUIDSpans {
     /// Longer messages are not searched (and not remembered): a start must fit in a byte.
     static let maxMessageLength = 255
 
-    private var keys: (EntityKey, EntityKey, EntityKey, EntityKey)
+    /// Each span's key: written by C as two 64-bit halves, high first (``EntityKey``'s layout).
+    private var keys = (UUIDSpans.noKey, UUIDSpans.noKey, UUIDSpans.noKey, UUIDSpans.noKey)
+    private static let noKey = EntityKey(high: 0, low: 0)
     /// More than ``capacity`` stand-alone UUIDs were in the message, or it was too long.
     private(set) var overflowed = false
     /// Where the spans are, in one value: their count in the lowest byte, then each start, relative
@@ -26,51 +28,34 @@ struct UUIDSpans {
     /// How many were found.
     var count: Int { Int(signature & 0xFF) }
 
-    private init() {
-        let none = EntityKey(high: 0, low: 0)
-        keys = (none, none, none, none)
-    }
-
-    /// The stand-alone UUIDs of `base[0..<count]`, in order.
-    static func find(in base: UnsafeRawPointer, count: Int) -> UUIDSpans {
+    /// The stand-alone UUIDs of `base[0..<count]`, in order. When there are some, `masked` (room
+    /// for `count` bytes) holds the message with each one's bytes replaced: the first by 0x01, the
+    /// others by 0x02 plus the index of the first span with the same key. One pass in C
+    /// (``flowtrace_uuid_spans``): the search, the keys and the mask.
+    static func find(in base: UnsafeRawPointer, count: Int, masking masked: UnsafeMutableRawPointer) -> UUIDSpans {
+        precondition(MemoryLayout<EntityKey>.offset(of: \EntityKey.low) == 8 && MemoryLayout<EntityKey>.size == 16,
+                     "C writes keys as high and low halves")
         var spans = UUIDSpans()
         guard count <= maxMessageLength else {
             spans.overflowed = true
             return spans
         }
-        // A UUID's first `-` is its ninth byte.
-        var position = 8
-        while position + 28 <= count {
-            // The SSE2 search, not `ByteSearch.firstOffset` (see there why both exist).
-            let hyphen = flowtrace_first_byte(base.assumingMemoryBound(to: UInt8.self), position, count - 27, 0x2D)
-            guard hyphen < count - 27 else { break }
-            let start = hyphen - 8
-            if start == 0 || !ByteClass.isWord(ByteClass.byte(base, start - 1)),
-               start + length == count || !ByteClass.isWord(ByteClass.byte(base, start + length)),
-               let key = ByteClass.uuidKey(base, at: start, end: count) {
-                guard spans.count < capacity else {
-                    spans.overflowed = true
-                    return spans
-                }
-                spans.append(start: start, key: key)
-                position = start + length + 8
-            } else {
-                position = hyphen + 1
+        var starts: UInt32 = 0
+        let found = withUnsafeMutableBytes(of: &spans.keys) { keys in
+            withUnsafeMutableBytes(of: &starts) { starts in
+                flowtrace_uuid_spans(base.assumingMemoryBound(to: UInt8.self), count,
+                                     masked.assumingMemoryBound(to: UInt8.self),
+                                     starts.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                     keys.baseAddress!.assumingMemoryBound(to: UInt64.self))
             }
         }
-        return spans
-    }
-
-    @inline(__always)
-    private mutating func append(start: Int, key: EntityKey) {
-        let index = count
-        switch index {
-        case 0: keys.0 = key
-        case 1: keys.1 = key
-        case 2: keys.2 = key
-        default: keys.3 = key
+        guard found >= 0 else {
+            spans.overflowed = true
+            return spans
         }
-        signature = (signature & ~0xFF | UInt64(index + 1)) | UInt64(start) << (8 * UInt64(index + 1))
+        // Byte i of `starts` is span i's start: byte i + 1 of the signature.
+        spans.signature = UInt64(found) | UInt64(UInt32(littleEndian: starts)) << 8
+        return spans
     }
 
     /// Where span `index` starts, relative to the message.
@@ -98,16 +83,5 @@ struct UUIDSpans {
     /// Whether `base[start..<end]` overlaps a span.
     func overlaps(start: Int, end: Int) -> Bool {
         (0..<count).contains { start < self.start($0) + UUIDSpans.length && self.start($0) < end }
-    }
-
-    /// Replaces each span's bytes in `masked` (a copy of the message): the first by 0x01, the
-    /// others by 0x02 plus the index of the first span with the same key.
-    func mask(_ masked: UnsafeMutableRawPointer) {
-        for index in 0..<self.count {
-            let first = (0...index).first { key($0) == key(index) }!
-            let span = masked + start(index)
-            span.initializeMemory(as: UInt8.self, repeating: 0x02 &+ UInt8(first), count: UUIDSpans.length)
-            span.storeBytes(of: 0x01, as: UInt8.self)
-        }
     }
 }
