@@ -15,6 +15,10 @@ struct StepIndex {
     private var groups: ContiguousArray<(tagKey: UInt64, entries: Range<Int>)> = []
     private var untagged: Range<Int> = 0..<0
     private var needles: [UInt8] = []
+    /// Whether no needle can overlap a stand-alone UUID, so that what an event matches follows from
+    /// its template (``StepMatchCache``).
+    private var dependsOnTemplateOnly = true
+    private let cache = StepMatchCache()
 
     init(_ patterns: [(Int, StepPattern)]) {
         var tagOrder: [UInt64] = []
@@ -33,6 +37,7 @@ struct StepIndex {
 
     private mutating func add(_ flow: Int, _ pattern: StepPattern) {
         let literal = Array((pattern.contains ?? "").utf8)
+        if LiteralScan.mayOverlapUUID(literal) { dependsOnTemplateOnly = false }
         let needle = needles.count..<needles.count + literal.count
         needles += literal
         entries.append(Entry(flow: flow, kind: pattern.kind, status: pattern.status, needle: needle))
@@ -41,6 +46,13 @@ struct StepIndex {
     /// The flow of the first pattern `event` matches, if any (optionally only patterns of `flow`);
     /// `tagKeys` are its tags' keys (``TagList/keys(in:)``).
     func firstMatch(_ event: Event, tagKeys: TagKeys, text: UnsafeRawBufferPointer, in flow: Int? = nil) -> Int? {
+        guard dependsOnTemplateOnly, event.template != 0 else { return search(event, tagKeys: tagKeys, text: text, in: flow) }
+        return cache.firstMatch(template: event.template, flow: flow) {
+            search(event, tagKeys: tagKeys, text: text, in: flow)
+        }
+    }
+
+    private func search(_ event: Event, tagKeys: TagKeys, text: UnsafeRawBufferPointer, in flow: Int?) -> Int? {
         for index in 0..<tagKeys.count {
             let key = tagKeys[index]
             let range = groups.withUnsafeBufferPointer { groups in groups.first { $0.tagKey == key }?.entries }
