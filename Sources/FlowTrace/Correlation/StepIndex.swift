@@ -15,9 +15,8 @@ struct StepIndex {
     private var groups: ContiguousArray<(tagKey: UInt64, entries: Range<Int>)> = []
     private var untagged: Range<Int> = 0..<0
     private var needles: [UInt8] = []
-    /// Whether no needle can overlap a stand-alone UUID, so that what an event matches follows from
-    /// its template (``StepMatchCache``).
-    private var dependsOnTemplateOnly = true
+    /// Which templates tell what an event matches (``StepMatchCache``).
+    private var templateUse = TemplateUse()
     private let cache = StepMatchCache()
 
     init(_ patterns: [(Int, StepPattern)]) {
@@ -37,7 +36,7 @@ struct StepIndex {
 
     private mutating func add(_ flow: Int, _ pattern: StepPattern) {
         let literal = Array((pattern.contains ?? "").utf8)
-        if LiteralScan.mayOverlapUUID(literal) { dependsOnTemplateOnly = false }
+        templateUse.add(literal)
         let needle = needles.count..<needles.count + literal.count
         needles += literal
         entries.append(Entry(flow: flow, kind: pattern.kind, status: pattern.status, needle: needle))
@@ -45,13 +44,18 @@ struct StepIndex {
 
     /// The flow of the first pattern `event` matches, if any (optionally only patterns of `flow`);
     /// `tagKeys` are its tags' keys (``TagList/keys(in:)``).
+    @inline(__always)
     func firstMatch(_ event: Event, tagKeys: TagKeys, text: UnsafeRawBufferPointer, in flow: Int? = nil) -> Int? {
-        guard dependsOnTemplateOnly, event.template != 0 else { return search(event, tagKeys: tagKeys, text: text, in: flow) }
-        return cache.firstMatch(template: event.template, flow: flow) {
-            search(event, tagKeys: tagKeys, text: text, in: flow)
-        }
+        let template = templateUse.key(event.template)
+        guard template != 0 else { return search(event, tagKeys: tagKeys, text: text, in: flow) }
+        let limit = Int32(truncatingIfNeeded: flow ?? -1)
+        if let found = cache.found(template: template, flow: limit) { return found < 0 ? nil : Int(found) }
+        let found = search(event, tagKeys: tagKeys, text: text, in: flow)
+        cache.remember(Int32(truncatingIfNeeded: found ?? -1), template: template, flow: limit)
+        return found
     }
 
+    @inline(never)
     private func search(_ event: Event, tagKeys: TagKeys, text: UnsafeRawBufferPointer, in flow: Int?) -> Int? {
         for index in 0..<tagKeys.count {
             let key = tagKeys[index]

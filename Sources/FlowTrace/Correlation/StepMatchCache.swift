@@ -1,8 +1,8 @@
 /// What ``StepIndex/firstMatch(_:tagKeys:text:in:)`` found for recent message templates
 /// (``Event/template``), by template and flow: the events of one template have the same tags,
-/// kind, status and message but for the digits of their stand-alone UUIDs, so when no needle of
-/// the index can overlap such a UUID they match the same step. Direct-mapped; belongs to one index
-/// of one correlator.
+/// kind, status and message but for the digits of their stand-alone UUIDs (and numbers), so when
+/// no needle of the index can overlap those (``TemplateUse``) they match the same step.
+/// Direct-mapped; belongs to one index of one correlator.
 final class StepMatchCache {
     /// Slots (a power of two).
     static let slotCount = 1024
@@ -26,17 +26,23 @@ final class StepMatchCache {
         slots.deallocate()
     }
 
-    /// The result for events of `template` (not 0) searched within `flow`: remembered, or `search()`.
+    /// What was found for events of `template` (not 0) searched within `flow` (-1 for all flows),
+    /// if it is remembered: the flow, or -1 for none.
     @inline(__always)
-    func firstMatch(template: UInt32, flow: Int?, search: () -> Int?) -> Int? {
-        let limit = Int32(truncatingIfNeeded: flow ?? -1)
-        let index = Int(truncatingIfNeeded: template &+ UInt32(bitPattern: limit) &* 0x9E37_79B9) & (StepMatchCache.slotCount - 1)
-        let slot = slots + index
-        if slot.pointee.template == template, slot.pointee.flow == limit {
-            return slot.pointee.found < 0 ? nil : Int(slot.pointee.found)
-        }
-        let found = search()
-        slot.pointee = Slot(template: template, flow: limit, found: Int32(truncatingIfNeeded: found ?? -1))
-        return found
+    func found(template: UInt32, flow: Int32) -> Int32? {
+        let slot = slots + StepMatchCache.index(template, flow)
+        guard slot.pointee.template == template, slot.pointee.flow == flow else { return nil }
+        return slot.pointee.found
+    }
+
+    /// Remembers what was found (`found`, -1 for none) for events of `template` within `flow`.
+    @inline(__always)
+    func remember(_ found: Int32, template: UInt32, flow: Int32) {
+        slots[StepMatchCache.index(template, flow)] = Slot(template: template, flow: flow, found: found)
+    }
+
+    @inline(__always)
+    private static func index(_ template: UInt32, _ flow: Int32) -> Int {
+        Int(truncatingIfNeeded: template &+ UInt32(bitPattern: flow) &* 0x9E37_79B9) & (slotCount - 1)
     }
 }

@@ -1,7 +1,7 @@
 /// The tag keys (``TagList/keys(in:)``) of recent message templates (``Event/template``): the
 /// events of one template have the same tags byte for byte (``MessageMemo`` remembers no message
-/// with a tag that holds one of the UUIDs it masks), so their keys are hashed once per template
-/// rather than once per line. Direct-mapped by template id (ids are handed out in sequence).
+/// with a tag that holds one of the UUIDs or numbers it masks), so their keys are hashed once per
+/// template rather than once per line. Direct-mapped by template id (ids are handed out in sequence).
 /// Belongs to one correlator.
 final class TagKeyCache {
     /// Slots (a power of two).

@@ -39,7 +39,9 @@ public struct Event: Sendable {
     /// The request path (or the URL's path for an HTTP-client line).
     public var httpPath: TextRange = .empty
     /// The message's template (``TemplateIDSource``): events with the same non-zero template have
-    /// the same message but for the digits of its stand-alone UUIDs. 0 when it has none.
+    /// the same message and tags but for the digits of their stand-alone UUIDs (and of their
+    /// stand-alone numbers, when it has ``TemplateIDSource/numbersMasked``). 0 when it has none.
+    /// ``TemplateUse`` tells a consumer which it may rely on.
     public var template: UInt32 = 0
 
     /// The HTTP status of a response line (0 when none).

@@ -15,8 +15,9 @@ import Darwin
 /// A line that repeats no message so is looked up again with its stand-alone numbers masked too
 /// (``NumberSpans``): access lines differ in their client's port, credit lines in amounts and
 /// balances. Its number fields are then read from the line's own digits. These analyses are
-/// remembered apart, when a message comes again with other numbers, and give no template id; a
-/// line that takes one and whose exact message was seen before is remembered as it is too.
+/// remembered apart, when a message comes again with other numbers, with a template id marked
+/// ``TemplateIDSource/numbersMasked``; a line that takes one and whose exact message was seen
+/// before is remembered as it is too.
 ///
 /// This holds because ``MessageAnalyser`` reads nothing but the message's bytes (the offset of
 /// its first `"` follows from them), treats a stand-alone UUID alike whatever its digits, and a
@@ -156,6 +157,8 @@ final class MessageMemo {
         } else if numbers.count > 0, hasBeenSeen(maskedHash),
                   let idSpans = MessageMemo.idSpans(of: event, spans, numbers, messageStart: start),
                   let numberSpans = MessageMemo.numberSpans(of: event, origins, numbers, messageStart: start) {
+            let id = templates.take()
+            event.template = id == 0 ? 0 : TemplateIDSource.numbersMasked | id
             store(event, hash: maskedHash, masked, length: length, signature: signature, messageStart: start,
                   idSpans: idSpans, numberSpans: numberSpans, masksNumbers: true)
         }
@@ -278,8 +281,8 @@ final class MessageMemo {
     /// Which span (by index, 0xF for none) each id field of `event` holds, four bits per field in
     /// the order user, generation, request, unlabelled id; nil when the analysis gave a UUID of
     /// `spans` (offsets from `messageStart`) any other role: an id range covering part of one, a
-    /// table or tag holding one, or when an id or table holds digits of `numbers` (its key would
-    /// be another message's). Such an analysis is not remembered.
+    /// table or tag holding one, or when an id, table or tag holds digits of `numbers` (its key
+    /// would be another message's). Such an analysis is not remembered.
     private static func idSpans(of event: Event, _ spans: UUIDSpans, _ numbers: NumberSpans,
                                 messageStart: Int) -> UInt16? {
         /// The span `reference` holds (0xF for none), or nil when it covers part of one.
@@ -301,7 +304,9 @@ final class MessageMemo {
         // Events of one template must have the same tags (``TagKeyCache``).
         for index in 0..<event.tags.storedCount {
             let range = event.tags.range(at: index)
-            if spans.overlaps(start: Int(range.start) - messageStart, end: range.end - messageStart) { return nil }
+            let start = Int(range.start) - messageStart
+            let end = range.end - messageStart
+            if spans.overlaps(start: start, end: end) || numbers.overlaps(start: start, end: end) { return nil }
         }
         return user | generation << 4 | request << 8 | unlabeled << 12
     }

@@ -7,8 +7,13 @@ import Foundation
 ///
 /// Ids are unique in the process: each source takes them in blocks from one shared counter, so
 /// no two parsers ever hand out the same id. 0 means no template; a source whose process has used
-/// all 2³² ids hands out only 0.
+/// all 2³¹ ids hands out only 0. The top bit is left for ``numbersMasked``.
 struct TemplateIDSource {
+    /// Set in the template of an analysis remembered with its stand-alone numbers masked: events
+    /// with such a template have the same message but for the digits of their stand-alone UUIDs
+    /// and numbers (``NumberSpans``).
+    static let numbersMasked: UInt32 = 1 << 31
+
     /// Ids per block; block 0 is never handed out, so no id is 0.
     private static let blockSize = 1 << 16
     private static let lock = NSLock()
@@ -32,7 +37,7 @@ struct TemplateIDSource {
     private static func reserveBlock() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard nextBlock < (1 << 32) / blockSize else { return nil }
+        guard nextBlock < Int(numbersMasked) / blockSize else { return nil }
         defer { nextBlock += 1 }
         return nextBlock
     }

@@ -64,18 +64,17 @@ import Testing
         #expect(remembered > 30, "the events had templates: the cache answered")
     }
 
-    @Test func answersByTemplateAndFlow() {
+    @Test func remembersByTemplateAndFlow() {
         let cache = StepMatchCache()
-        var searches = 0
-        let search = { (found: Int?) in { () -> Int? in searches += 1; return found } }
-        #expect(cache.firstMatch(template: 7, flow: nil, search: search(2)) == 2)
-        #expect(cache.firstMatch(template: 7, flow: nil, search: search(5)) == 2)
-        #expect(cache.firstMatch(template: 7, flow: 1, search: search(nil)) == nil)
-        #expect(cache.firstMatch(template: 7, flow: 1, search: search(3)) == nil)
-        #expect(cache.firstMatch(template: 8, flow: nil, search: search(4)) == 4)
+        #expect(cache.found(template: 7, flow: -1) == nil)
+        cache.remember(2, template: 7, flow: -1)
+        cache.remember(-1, template: 7, flow: 1)
+        #expect(cache.found(template: 7, flow: -1) == 2)
+        #expect(cache.found(template: 7, flow: 1) == -1)
+        #expect(cache.found(template: 8, flow: -1) == nil)
         // Flows 1024 apart share a slot: the flow is part of what the slot remembers.
-        #expect(cache.firstMatch(template: 9, flow: 0, search: search(0)) == 0)
-        #expect(cache.firstMatch(template: 9, flow: StepMatchCache.slotCount, search: search(nil)) == nil)
-        #expect(searches == 5)
+        cache.remember(0, template: 9, flow: 0)
+        #expect(cache.found(template: 9, flow: Int32(StepMatchCache.slotCount)) == nil)
+        #expect(cache.found(template: 9, flow: 0) == 0)
     }
 }

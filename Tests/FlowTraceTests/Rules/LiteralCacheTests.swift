@@ -11,7 +11,28 @@ import Testing
         ("permission denied", false), ("Invalid API key", false), ("[GENERATION]", false),
     ])
     func literalsThatCanOverlapAUUID(_ literal: String, _ mayOverlap: Bool) {
-        #expect(LiteralScan.mayOverlapUUID(Array(literal.utf8)) == mayOverlap)
+        #expect(TemplateUse.mayOverlapUUID(Array(literal.utf8)) == mayOverlap)
+    }
+
+    @Test(arguments: [
+        (": 0 rows", true), ("7 credits", true), ("HTTP/2 401", true), ("/rest/v1/users", false),
+        ("user_2 x", false), ("v2.1 api", true), ("Credits deducted", false), ("abc123", false),
+    ])
+    func literalsThatCanOverlapANumber(_ literal: String, _ mayOverlap: Bool) {
+        #expect(TemplateUse.mayOverlapNumber(Array(literal.utf8)) == mayOverlap)
+    }
+
+    /// Exact templates are relied on unless a literal can overlap a UUID; templates with numbers
+    /// masked, unless one can overlap a UUID or a number.
+    @Test func whichTemplatesALiteralSetMayRelyOn() {
+        let exact: UInt32 = 7
+        let masked = TemplateIDSource.numbersMasked | 7
+        for (literals, keys) in [([], [exact, masked]), (["Credits deducted"], [exact, masked]),
+                                 ([": 0 rows"], [exact, 0]), (["user 22cb"], [0, 0]), ([": 0 rows", "x"], [exact, 0])] {
+            var use = TemplateUse()
+            for literal in literals { use.add(Array(literal.utf8)) }
+            #expect([use.key(exact), use.key(masked), use.key(0)] == keys + [0], "\(literals)")
+        }
     }
 
     /// What `cache` returns for `messages` in turn, all of template `template`.

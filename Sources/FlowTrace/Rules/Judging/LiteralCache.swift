@@ -25,10 +25,11 @@ final class LiteralCache {
 
     /// The scanned literals of `literals` that `message` contains, where `message` is the message
     /// of an event of `template`: remembered from an earlier message of that template when the
-    /// literals allow it (``StepLiterals/View/dependsOnTemplateOnly``).
+    /// literals allow it (``StepLiterals/View/templateUse``).
     @inline(__always)
     func found(in message: UnsafeRawBufferPointer, template: UInt32, literals: StepLiterals.View) -> UInt64 {
-        guard template != 0, literals.dependsOnTemplateOnly else { return literals.found(in: message) }
+        let template = literals.templateUse.key(template)
+        guard template != 0 else { return literals.found(in: message) }
         let set = slots + 2 * (Int(template) & (LiteralCache.setCount - 1))
         if set[0].template == template { return set[0].found }
         // The first slot holds the set's more recently used template.

@@ -69,8 +69,8 @@ struct StepLiterals {
             scan.found(in: text)
         }
 
-        /// Whether which scanned literals a message contains follows from its template.
-        var dependsOnTemplateOnly: Bool { scan.dependsOnTemplateOnly }
+        /// Which templates tell which scanned literals a message contains.
+        var templateUse: TemplateUse { scan.templateUse }
 
         /// Whether `text` starts with the literal at `prefix`.
         @inline(__always)

@@ -33,9 +33,8 @@ struct LiteralScan {
     }
 
     private var bytes: [UInt8] = []
-    /// Whether no literal can occur overlapping a stand-alone UUID, so that which literals a
-    /// message contains depends only on its template (``Event/template``).
-    private(set) var dependsOnTemplateOnly = true
+    /// Which templates (``Event/template``) tell which literals a message contains.
+    private(set) var templateUse = TemplateUse()
     private var literals: [Literal] = []
     private var entries: [Entry] = []
     /// By hash: the first entry with that hash (index + 1), or 0.
@@ -49,7 +48,7 @@ struct LiteralScan {
         }
         guard literal.count >= Self.minimumLength, literals.count < Self.capacity else { return nil }
         let bit = literals.count
-        if Self.mayOverlapUUID(literal) { dependsOnTemplateOnly = false }
+        templateUse.add(literal)
         literals.append(Literal(bytes: bytes.count..<bytes.count + literal.count, caseInsensitive: caseInsensitive))
         bytes += literal
         let first = Self.rarestWindows(of: literal)
@@ -61,29 +60,6 @@ struct LiteralScan {
             firstEntry[hash] = UInt16(entries.count)
         }
         return bit
-    }
-
-    /// Whether `literal` could occur overlapping a stand-alone UUID (``UUIDSpans``): the bytes of
-    /// such an occurrence inside the UUID are hex digits and hyphens that reach an end of the
-    /// literal and border a non-word byte at their other end (the byte before or after the UUID),
-    /// or they are the whole literal, or a whole UUID.
-    static func mayOverlapUUID(_ literal: [UInt8]) -> Bool {
-        func isUUIDByte(_ byte: UInt8) -> Bool {
-            byte == 0x2D || ByteClass.isDigit(byte) || (byte | 0x20) &- 0x61 < 6
-        }
-        func bordersNonWord(_ index: Int) -> Bool {
-            !literal.indices.contains(index) || !ByteClass.isWord(literal[index])
-        }
-        let leading = literal.prefix(while: isUUIDByte).count
-        let trailing = literal.reversed().prefix(while: isUUIDByte).count
-        if (1..<leading + 1).contains(where: { bordersNonWord($0) }) { return true }
-        if (1..<trailing + 1).contains(where: { bordersNonWord(literal.count - 1 - $0) }) { return true }
-        var run = 0
-        for byte in literal {
-            run = isUUIDByte(byte) ? run + 1 : 0
-            if run >= UUIDSpans.length { return true }
-        }
-        return false
     }
 
     /// Where the ``stride`` windows of `literal` whose bytes are rarest in logs start.
@@ -111,7 +87,7 @@ struct LiteralScan {
                 try entries.withUnsafeBufferPointer { entries in
                     try firstEntry.withUnsafeBufferPointer { firstEntry in
                         try body(View(bytes: bytes, literals: literals, entries: entries, firstEntry: firstEntry,
-                                      dependsOnTemplateOnly: dependsOnTemplateOnly))
+                                      templateUse: templateUse))
                     }
                 }
             }
@@ -124,8 +100,8 @@ struct LiteralScan {
         fileprivate let literals: UnsafeBufferPointer<Literal>
         fileprivate let entries: UnsafeBufferPointer<Entry>
         fileprivate let firstEntry: UnsafeBufferPointer<UInt16>
-        /// See ``LiteralScan/dependsOnTemplateOnly``.
-        let dependsOnTemplateOnly: Bool
+        /// See ``LiteralScan/templateUse``.
+        let templateUse: TemplateUse
 
         /// The bits of the literals `text` contains.
         func found(in text: UnsafeRawBufferPointer) -> UInt64 {
