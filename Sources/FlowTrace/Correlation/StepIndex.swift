@@ -55,6 +55,7 @@ struct StepIndex {
         return found
     }
 
+    /// The search itself, kept out of line so that the cached path above inlines small.
     @inline(never)
     private func search(_ event: Event, tagKeys: TagKeys, text: UnsafeRawBufferPointer, in flow: Int?) -> Int? {
         for index in 0..<tagKeys.count {

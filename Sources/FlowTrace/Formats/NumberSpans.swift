@@ -76,4 +76,13 @@ struct NumberSpans {
             span.initializeMemory(as: UInt8.self, repeating: NumberSpans.sentinel, count: length(index))
         }
     }
+
+    /// Whether `literal` could occur overlapping a span, or holds a stand-alone number itself: it
+    /// starts with a digit (a run may begin before it), or holds a digit that follows a non-word
+    /// byte.
+    static func mayOverlap(_ literal: [UInt8]) -> Bool {
+        literal.indices.contains { index in
+            ByteClass.isDigit(literal[index]) && (index == 0 || !ByteClass.isWord(literal[index - 1]))
+        }
+    }
 }

@@ -84,4 +84,27 @@ struct UUIDSpans {
     func overlaps(start: Int, end: Int) -> Bool {
         (0..<count).contains { start < self.start($0) + UUIDSpans.length && self.start($0) < end }
     }
+
+    /// Whether `literal` could occur overlapping a span: the bytes of such an occurrence inside the
+    /// UUID are hex digits and hyphens that reach an end of the literal and border a non-word byte
+    /// at their other end (the byte before or after the UUID), or they are the whole literal, or a
+    /// whole UUID.
+    static func mayOverlap(_ literal: [UInt8]) -> Bool {
+        func isUUIDByte(_ byte: UInt8) -> Bool {
+            byte == 0x2D || ByteClass.isDigit(byte) || (byte | 0x20) &- 0x61 < 6
+        }
+        func bordersNonWord(_ index: Int) -> Bool {
+            !literal.indices.contains(index) || !ByteClass.isWord(literal[index])
+        }
+        let leading = literal.prefix(while: isUUIDByte).count
+        let trailing = literal.reversed().prefix(while: isUUIDByte).count
+        if (1..<leading + 1).contains(where: { bordersNonWord($0) }) { return true }
+        if (1..<trailing + 1).contains(where: { bordersNonWord(literal.count - 1 - $0) }) { return true }
+        var run = 0
+        for byte in literal {
+            run = isUUIDByte(byte) ? run + 1 : 0
+            if run >= length { return true }
+        }
+        return false
+    }
 }

@@ -11,7 +11,7 @@ import Testing
         ("permission denied", false), ("Invalid API key", false), ("[GENERATION]", false),
     ])
     func literalsThatCanOverlapAUUID(_ literal: String, _ mayOverlap: Bool) {
-        #expect(TemplateUse.mayOverlapUUID(Array(literal.utf8)) == mayOverlap)
+        #expect(UUIDSpans.mayOverlap(Array(literal.utf8)) == mayOverlap)
     }
 
     @Test(arguments: [
@@ -19,7 +19,7 @@ import Testing
         ("user_2 x", false), ("v2.1 api", true), ("Credits deducted", false), ("abc123", false),
     ])
     func literalsThatCanOverlapANumber(_ literal: String, _ mayOverlap: Bool) {
-        #expect(TemplateUse.mayOverlapNumber(Array(literal.utf8)) == mayOverlap)
+        #expect(NumberSpans.mayOverlap(Array(literal.utf8)) == mayOverlap)
     }
 
     /// Exact templates are relied on unless a literal can overlap a UUID; templates with numbers
