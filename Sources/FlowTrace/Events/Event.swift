@@ -168,6 +168,22 @@ extension Event {
         move(&tableValue.range)
     }
 
+    /// Gives each present id field (user, generation, request, unlabeled id: four bits each, in that
+    /// order from the lowest) whose bits in `fields` are not 0xF the key `key(bits)`. In place, on
+    /// the stored values: this runs for most lines the parser takes from its memo.
+    @inline(__always)
+    mutating func rekeyIDs(_ fields: UInt16, _ key: (Int) -> EntityKey) {
+        @inline(__always)
+        func rekey(_ value: inout EntityRef, _ field: PresentFields, _ shift: UInt16) {
+            let index = Int(fields >> shift & 0xF)
+            if index != 0xF, present.contains(field) { value.key = key(index) }
+        }
+        rekey(&userValue, .user, 0)
+        rekey(&generationValue, .generation, 4)
+        rekey(&requestValue, .request, 8)
+        rekey(&unlabeledIDValue, .unlabeledID, 12)
+    }
+
     /// Empties every text range (the text was not kept); the entities stay, without their text.
     mutating func dropText() {
         logger = .empty

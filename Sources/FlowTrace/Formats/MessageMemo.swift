@@ -315,14 +315,7 @@ final class MessageMemo {
     /// remembered analysis holds another message's keys.
     @inline(__always)
     private static func takeKeys(of spans: UUIDSpans, idSpans: UInt16, into event: inout Event) {
-        func rekey(_ reference: inout EntityRef?, _ field: UInt16) {
-            let index = Int(idSpans >> (4 * field) & 0xF)
-            if index != 0xF { reference?.key = spans.key(index) }
-        }
-        rekey(&event.user, 0)
-        rekey(&event.generation, 1)
-        rekey(&event.request, 2)
-        rekey(&event.unlabeledID, 3)
+        event.rekeyIDs(idSpans) { spans.key($0) }
     }
 
     /// A hash of `count` bytes (at most ``maxLength``) in four independent multiply chains, so
