@@ -2,9 +2,10 @@ import Testing
 @testable import FlowTrace
 
 /// The engine skips a condition that needs a match on a trace where no step of its rule matched:
-/// that must be exactly the conditions that do not hold over no matches.
+/// that must be exactly the conditions that do not hold over no matches. It also skips one where a
+/// step it requires did not match: such a condition must never hold there.
 @Suite struct ConditionNeedsMatchTests {
-    private static let steps = ["a", "b"]
+    private static let steps = ["a", "b", "c"]
 
     private func randomCondition(depth: Int, using random: inout SeededGenerator) -> RuleCondition {
         func step() -> String { Self.steps.randomElement(using: &random)! }
@@ -32,5 +33,35 @@ import Testing
             let condition = CompiledCondition(randomCondition(depth: 0, using: &random), slots: slots, fields: fields)
             #expect(condition.needsMatch == (condition.evaluate(nothing, fields: fields) == nil))
         }
+    }
+
+    @Test func conditionsDoNotHoldWhereARequiredStepDidNotMatch() {
+        var random = SeededGenerator(seed: 11)
+        let slots = Dictionary(uniqueKeysWithValues: Self.steps.enumerated().map { ($1, $0) })
+        let rule = Rule(id: "r", title: "", severity: .error, description: "", remediation: "", message: MessageTemplate(""),
+                        steps: Self.steps.map { RuleStep(name: $0) }, examples: [], file: "")
+        let fields = RuleFields(rule)
+        var skipped = 0
+        var holding = 0
+        for _ in 0..<2000 {
+            let condition = CompiledCondition(randomCondition(depth: 0, using: &random), slots: slots, fields: fields)
+            // Each step matches on none, one or two of four lines, in a random order.
+            var matches = TraceMatches(slots: Self.steps.count)
+            for line in (1...4).shuffled(using: &random) {
+                let slot = Int.random(in: 0...Self.steps.count, using: &random)
+                if slot < Self.steps.count {
+                    matches.record(slot: slot, event: line - 1, lineNumber: line, capturesFrom: 0)
+                }
+            }
+            let trace = MatchedTrace(matches: matches, events: [], text: UnsafeRawBufferPointer(start: nil, count: 0))
+            let holds = condition.evaluate(trace, fields: fields) != nil
+            if holds { holding += 1 }
+            if condition.requiredSlots.contains(where: { matches.hits[$0].isEmpty }) {
+                skipped += 1
+                #expect(!holds)
+            }
+        }
+        // The property was tried on both sides.
+        #expect(skipped > 200 && holding > 200)
     }
 }

@@ -41,6 +41,22 @@ indirect enum CompiledCondition {
         }
     }
 
+    /// The steps (by slot) that must all have matched for the condition to hold: a trace where one
+    /// of them did not is not evaluated. Most traces match a rule's common step (a client use)
+    /// and not its rare one (a rejection).
+    var requiredSlots: Set<Int> {
+        switch self {
+        case .exists(let slot): [slot]
+        case .absent, .not: []
+        case .followedBy(let first, let second, _): [first, second]
+        case .notFollowedBy(let first, _, _): [first]
+        case .count(let slot, let atLeast): atLeast > 0 ? [slot] : []
+        case .all(let conditions): conditions.reduce(into: Set()) { $0.formUnion($1.requiredSlots) }
+        case .any(let conditions):
+            conditions.dropFirst().reduce(conditions.first?.requiredSlots ?? []) { $0.intersection($1.requiredSlots) }
+        }
+    }
+
     /// Whether the condition holds over `trace`'s matches, and the matches that show it. `fields`
     /// are those of the condition's rule.
     func evaluate(_ trace: MatchedTrace, fields: RuleFields) -> [TraceMatches.Reference]? {

@@ -1,14 +1,29 @@
 /// What the engine needs of one rule for every trace, resolved once: its fields and its
 /// conditions over step slots. A class, so that judging a trace copies none of it.
 final class CompiledRule {
-    /// A compiled condition, and whether it needs a match (see ``CompiledCondition/needsMatch``).
+    /// A compiled condition, whether it needs a match (see ``CompiledCondition/needsMatch``) and
+    /// the steps it requires (``CompiledCondition/requiredSlots``).
     struct Condition {
         let compiled: CompiledCondition
         let needsMatch: Bool
+        /// The bits of the required slots below 63 (see ``TraceMatches/bit(ofSlot:)``), and the
+        /// required slots from 63 on, which share a bit.
+        let requiredBits: UInt64
+        let requiredHighSlots: [Int]
 
         init(_ condition: RuleCondition, slots: [String: Int], fields: RuleFields) {
             compiled = CompiledCondition(condition, slots: slots, fields: fields)
             needsMatch = compiled.needsMatch
+            let required = compiled.requiredSlots
+            requiredBits = required.filter { $0 < 63 }.reduce(0) { $0 | TraceMatches.bit(ofSlot: $1) }
+            requiredHighSlots = required.filter { $0 >= 63 }.sorted()
+        }
+
+        /// Whether every step the condition requires matched in `matches`.
+        @inline(__always)
+        func requiredStepsMatched(_ matches: TraceMatches) -> Bool {
+            matches.matchedSlots & requiredBits == requiredBits
+                && requiredHighSlots.allSatisfy { !matches.hits[$0].isEmpty }
         }
     }
 
@@ -56,9 +71,11 @@ final class CompiledRule {
     }
 
     /// Whether `condition`, one of the rule's, holds over `trace`, and the matches that show it;
-    /// not evaluated when it needs a match and none of the rule's steps matched.
+    /// not evaluated when it needs a match and none of the rule's steps matched, or when a step
+    /// it requires did not match.
     func evaluate(_ condition: Condition, over trace: MatchedTrace) -> [TraceMatches.Reference]? {
         if condition.needsMatch, !hasMatched(trace.matches) { return nil }
+        if !condition.requiredStepsMatched(trace.matches) { return nil }
         return condition.compiled.evaluate(trace, fields: fields)
     }
 
