@@ -157,8 +157,7 @@ final class MessageMemo {
         } else if numbers.count > 0, hasBeenSeen(maskedHash),
                   let idSpans = MessageMemo.idSpans(of: event, spans, numbers, messageStart: start),
                   let numberSpans = MessageMemo.numberSpans(of: event, origins, numbers, messageStart: start) {
-            let id = templates.take()
-            event.template = id == 0 ? 0 : TemplateIDSource.numbersMasked | id
+            event.template = newTemplate(uuidsMasked: spans.count > 0, numbersMasked: true)
             store(event, hash: maskedHash, masked, length: length, signature: signature, messageStart: start,
                   idSpans: idSpans, numberSpans: numberSpans, masksNumbers: true)
         }
@@ -215,9 +214,16 @@ final class MessageMemo {
             _ = UUIDSpans.find(in: message, count: length, masking: masked)
             key = UnsafeRawPointer(masked)
         }
-        event.template = templates.take()
+        event.template = newTemplate(uuidsMasked: spans.count > 0, numbersMasked: false)
         store(event, hash: hash, key, length: length, signature: spans.signature, messageStart: messageStart,
               idSpans: idSpans, numberSpans: MessageMemo.noNumbers, masksNumbers: false)
+    }
+
+    /// A new template id (0 when there are none left), marked as its analysis was remembered.
+    private func newTemplate(uuidsMasked: Bool, numbersMasked: Bool) -> UInt32 {
+        let id = templates.take()
+        guard id != 0 else { return 0 }
+        return id | (uuidsMasked ? TemplateIDSource.uuidsMasked : 0) | (numbersMasked ? TemplateIDSource.numbersMasked : 0)
     }
 
     /// Stores `event` as the analysis of the message `key` in the less recently used way of its set.

@@ -17,8 +17,8 @@ public final class RuleEngine {
     private var matches: TraceMatches
     /// PCRE2 match data for every rule's regex: the engine judges on one thread at a time.
     private var scratch: MatchScratch
-    /// The literals of the messages of recent templates.
-    private let literalCache = LiteralCache()
+    /// The literals and regex outcomes of the messages of recent templates.
+    let caches = TemplateCaches()
 
     public init(ruleSet: RuleSet, flowNames: [String] = []) {
         self.ruleSet = ruleSet
@@ -44,7 +44,7 @@ public final class RuleEngine {
         let complete = !(trace.pendingOperation != nil && trace.closeReason != .ended && trace.closeReason != .idle)
         return trace.withText { text in
             matches.removeAll()
-            steps.match(events, text: text, into: &matches, scratch: &scratch, literalCache: literalCache,
+            steps.match(events, text: text, into: &matches, scratch: &scratch, caches: caches,
                         limits: &limits)
             var findings: [Finding] = []
             let matched = MatchedTrace(matches: matches, events: events, text: text)

@@ -118,11 +118,14 @@ import Testing
 
     /// A template names one text but for UUID digits (what ``LiteralCache`` relies on), or, marked
     /// ``TemplateIDSource/numbersMasked``, one text but for UUID and number digits: a variant with
-    /// other numbers never carries an exact template of another text.
+    /// other numbers never carries an exact template of another text. A template not marked
+    /// ``TemplateIDSource/uuidsMasked`` is of a message with no UUID, so it names one text byte
+    /// for byte when it masks no numbers either (what the rule engine's regex cache relies on).
     @Test func aTemplateNamesOneText() {
         var parser = LineParser(vocabulary: Self.vocabulary)
         var texts: [UInt32: String] = [:]
         var kinds: Set<Bool> = []
+        var uuidKinds: Set<Bool> = []
         for message in Self.messages {
             for line in ([message] + Self.variants(of: message) + [message, message]).map({ Self.prefix + $0 }) {
                 let (template, text) = Array(line.utf8).withUnsafeBytes { raw in
@@ -131,14 +134,19 @@ import Testing
                 }
                 guard template != 0 else { continue }
                 let masksNumbers = template & TemplateIDSource.numbersMasked != 0
+                let masksUUIDs = template & TemplateIDSource.uuidsMasked != 0
                 kinds.insert(masksNumbers)
+                uuidKinds.insert(masksUUIDs)
                 var masked = MessageMemoTests.replacingUUIDs(in: text, with: ["U"])
+                #expect(masksUUIDs == (masked != text), "\(line)")
+                #expect(TemplateIDSource.namesOneText(template) == (!masksUUIDs && !masksNumbers))
                 if masksNumbers { masked = Self.rewritingNumbers(in: masked) { _ in "N" } }
                 #expect(texts[template, default: masked] == masked, "\(line)")
                 texts[template] = masked
             }
         }
         #expect(kinds == [false, true], "both kinds of template were given")
+        #expect(uuidKinds == [false, true], "templates with and without UUIDs were given")
     }
 
     /// With a vocabulary word holding a stand-alone number, numbers steer the analysis, and the

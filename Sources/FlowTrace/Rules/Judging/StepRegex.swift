@@ -16,15 +16,26 @@ final class StepRegex {
         }
     }
 
+    /// What a match attempt came to.
+    enum Outcome {
+        case matched
+        case unmatched
+        /// It hit the regex limits (and does not match).
+        case limitExceeded
+    }
+
     /// Whether the pattern matches `message` (the message of the event on `line`); keeps the groups it
     /// captured in `matches`. A match that hits the regex limits does not match and is reported in `limits`.
     func matches(_ message: UnsafeRawBufferPointer, line: Int, capturingInto matches: inout TraceMatches,
-                 scratch: inout MatchScratch, limits: inout RegexLimitReport) -> Bool {
+                 scratch: inout MatchScratch, limits: inout RegexLimitReport) -> Outcome {
         // The offsets are read at once, from the scratch: no ``Match`` is made.
         let status = pattern.matchStatus(in: message, scratch: scratch)
         guard status > 0 else {
-            if case .limitExceeded = Pattern.outcome(ofFailure: status) { limits.record(step: step, line: line) }
-            return false
+            if case .limitExceeded = Pattern.outcome(ofFailure: status) {
+                limits.record(step: step, line: line)
+                return .limitExceeded
+            }
+            return .unmatched
         }
         let offsets = scratch.ovector
         for capture in captures {
@@ -34,6 +45,6 @@ final class StepRegex {
             guard start >= 0, end >= start else { continue }
             matches.capture(.init(field: capture.field, range: TextRange(start: start, count: end - start)))
         }
-        return true
+        return .matched
     }
 }

@@ -59,9 +59,10 @@ struct StepTable {
     }
 
     /// Tries every event of a trace (whose text is `text`) against its steps and records what
-    /// matched in `matches`; `literalCache` remembers the literals of messages by template.
+    /// matched in `matches`; `caches` remember the literals and regex outcomes of messages by template.
     func match(_ events: [Event], text: UnsafeRawBufferPointer, into matches: inout TraceMatches,
-               scratch: inout MatchScratch, literalCache: LiteralCache, limits: inout RegexLimitReport) {
+               scratch: inout MatchScratch, caches: TemplateCaches, limits: inout RegexLimitReport) {
+        let literalCache = caches.literals
         literals.withView { literals in
             steps.withUnsafeBufferPointer { steps in
                 taggedSlots.withUnsafeBufferPointer { taggedSlots in
@@ -83,14 +84,14 @@ struct StepTable {
                                     where self.candidates.contains(slot, in: candidates)
                                         && steps[slot].screens(event, &facts, text: text, literals: literals) {
                                         record(slot, event, at: index, text: text, matches: &matches, scratch: &scratch,
-                                               limits: &limits)
+                                               regexCache: caches.regexOutcomes, limits: &limits)
                                     }
                                 }
                                 for slot in untaggedSlots
                                 where self.candidates.contains(slot, in: candidates)
                                     && steps[slot].screens(event, &facts, text: text, literals: literals) {
                                     record(slot, event, at: index, text: text, matches: &matches, scratch: &scratch,
-                                           limits: &limits)
+                                           regexCache: caches.regexOutcomes, limits: &limits)
                                 }
                             }
                         }
@@ -101,14 +102,27 @@ struct StepTable {
     }
 
     /// Records a match of the step in `slot` on `event` (the trace's event at `index`), which passed
-    /// the step's screen, if its regex (if any) matches too.
+    /// the step's screen, if its regex (if any) matches too: as it did on the same text before,
+    /// when `regexCache` kept that.
     private func record(_ slot: Int, _ event: UnsafePointer<Event>, at index: Int, text: UnsafeRawBufferPointer,
-                        matches: inout TraceMatches, scratch: inout MatchScratch, limits: inout RegexLimitReport) {
+                        matches: inout TraceMatches, scratch: inout MatchScratch, regexCache: RegexOutcomeCache,
+                        limits: inout RegexLimitReport) {
         let firstCapture = matches.captures.count
-        if let regex = regexes[slot],
-           !regex.matches(event.pointee.message.slice(text), line: event.pointee.lineNumber, capturingInto: &matches,
-                          scratch: &scratch, limits: &limits) {
-            return
+        if let regex = regexes[slot] {
+            let template = event.pointee.template
+            let cacheable = TemplateIDSource.namesOneText(template)
+            if cacheable, let outcome = regexCache.outcome(template: template, slot: slot) {
+                guard outcome.matched else { return }
+                outcome.replay(into: &matches)
+            } else {
+                let outcome = regex.matches(event.pointee.message.slice(text), line: event.pointee.lineNumber,
+                                            capturingInto: &matches, scratch: &scratch, limits: &limits)
+                if cacheable, outcome != .limitExceeded {
+                    regexCache.keep(template: template, slot: slot, matched: outcome == .matched,
+                                    captures: matches.captures[firstCapture...])
+                }
+                guard outcome == .matched else { return }
+            }
         }
         matches.record(slot: slot, event: index, lineNumber: event.pointee.lineNumber, capturesFrom: firstCapture)
     }
