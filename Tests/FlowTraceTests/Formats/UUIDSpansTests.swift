@@ -51,7 +51,7 @@ import Testing
         let uuids = ["6816de06-0a04-4f48-921b-18a91ab1c42f", "0B5F3D86-268E-4C45-9C6B-F1E1A399F82A",
                      "0b5f3d86-268e-4c45-9c6b-f1e1a399f82a", "6816de06-0a04-4f48-921b-18a91ab1c4zz",
                      "6816de06-0a04-4f48-921b18a91ab1c42f0", "12345678-1234-1234-1234-123456789012"]
-        let pieces = uuids + [" ", "-", "x", "_", ".", "[", "]", "user ", "eq.", "9", "ab", "é"]
+        let pieces = uuids + [" ", "-", "x", "_", ".", "[", "]", "user ", "eq.", "9", "ab", "é", "-abcd", "----"]
         for _ in 0..<4000 {
             var bytes: [UInt8] = []
             while bytes.count < Int.random(in: 0...200, using: &generator) {
