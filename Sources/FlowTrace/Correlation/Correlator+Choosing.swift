@@ -108,11 +108,18 @@ extension Correlator {
             return true
         }
         let narrowed = !plausible.isEmpty && plausible.count < waiting.count
-        return ((plausible.isEmpty ? waiting : plausible).reversed(), narrowed)
+        // Reversed in place (longest waiting first): the caller's copy shares the scratch's
+        // storage until it lets go of it.
+        if plausible.isEmpty {
+            waiting.reverse()
+            return (waiting, narrowed)
+        }
+        plausible.reverse()
+        return (plausible, narrowed)
     }
 
     /// Moves a scratch buffer out of the correlator, emptied, with its capacity.
-    private func takeScratch(_ scratch: inout [Int]) -> [Int] {
+    func takeScratch(_ scratch: inout [Int]) -> [Int] {
         var buffer: [Int] = []
         swap(&buffer, &scratch)
         buffer.removeAll(keepingCapacity: true)

@@ -32,8 +32,11 @@ extension Correlator {
         }
         if config.uses(.user), let user = event.user {
             if let held = pending.heldUser { return held == user.key ? .hold : .boundary }
-            let sharing = pending.candidates.lazy.filter { number in
-                self.open.borrow(number, { $0.user == user.key }) == true
+            // Listed in a scratch buffer: a lazy filter's closure would be allocated for every line.
+            var sharing = takeScratch(&sharingScratch)
+            defer { sharingScratch = sharing }
+            for number in pending.candidates where open.borrow(number, { $0.user == user.key }) == true {
+                sharing.append(number)
             }
             if let first = sharing.first {
                 // The user's open traces are not known to await this call, and a new request's
@@ -45,7 +48,7 @@ extension Correlator {
                 if let amount = event.amount, let owner = onlyCandidate(naming: amount, among: sharing) {
                     return .resolve(owner)
                 }
-                return discriminate(event, text, among: Array(sharing)).map { .resolve($0) } ?? .hold
+                return discriminate(event, text, among: sharing).map { .resolve($0) } ?? .hold
             }
             let fresh = firstFreshCandidate()
             if fresh.count == 1, let first = fresh.first { return .resolve(first) }
@@ -108,13 +111,21 @@ extension Correlator {
     }
 
     /// The first of `candidates` whose flow is known to log a tag of `event` when another's is not.
-    private func discriminate(_ event: Event, _ text: UnsafeRawBufferPointer, among candidates: [Int]) -> Int? {
+    private func discriminate(_ event: Event, _ text: UnsafeRawBufferPointer, among candidates: some Collection<Int>) -> Int? {
         for index in 0..<event.tags.storedCount {
             let tag = event.tags.key(at: index, in: text)
-            let knowing = candidates.filter { number in
-                flowTags.knows(flow: open.borrow(number, { $0.flowIndex }) ?? nil, tag: tag)
+            // The first that knows the tag, if not all do: counted, not listed (this runs for
+            // most lines of a pending run).
+            var first: Int?
+            var knowing = 0
+            var count = 0
+            for number in candidates {
+                count += 1
+                guard flowTags.knows(flow: open.borrow(number, { $0.flowIndex }) ?? nil, tag: tag) else { continue }
+                if first == nil { first = number }
+                knowing += 1
             }
-            if !knowing.isEmpty, knowing.count < candidates.count { return knowing[0] }
+            if let first, knowing < count { return first }
         }
         return nil
     }

@@ -23,6 +23,8 @@ public final class Correlator {
     /// Reused by ``awaitingTraces(for:text:)``.
     var waitingScratch: [Int] = []
     var plausibleScratch: [Int] = []
+    /// Reused by ``decidePending(_:_:)``.
+    var sharingScratch: [Int] = []
     /// Reused by ``verifyHead(of:endStatus:pathGeneration:)`` to move heads.
     var headScratch = (DetachedEvents(), DetachedEvents())
     /// Generations of closed traces and their trace numbers, to link later background work to

@@ -15,7 +15,9 @@ struct PendingRun {
     var isActive: Bool { !events.isEmpty }
 
     mutating func begin(candidates: [Int], call: UInt64) {
-        self.candidates = candidates
+        // Copied into the run's own storage: `candidates` may be a scratch buffer's.
+        self.candidates.removeAll(keepingCapacity: true)
+        self.candidates.append(contentsOf: candidates)
         self.call = call
     }
 
