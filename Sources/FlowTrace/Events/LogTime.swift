@@ -22,22 +22,52 @@ public struct LogTime: Sendable, Equatable, Comparable {
 
     /// The time of day, `07:07:57.123`.
     public var timeOfDay: String {
-        let ofDay = millisecondsOfDay
-        return "\(pad(ofDay / 3_600_000, 2)):\(pad(ofDay / 60_000 % 60, 2)):\(pad(ofDay / 1000 % 60, 2)).\(pad(ofDay % 1000, 3))"
+        String(unsafeUninitializedCapacity: 12) { buffer in
+            LogTime.writeTime(millisecondsOfDay, into: buffer, at: 0)
+            return 12
+        }
     }
 
     /// ISO 8601 in UTC (`2025-08-02T07:07:57.123Z`), or a time of day (`07:07:57.123`) without a date.
+    /// Written digit by digit: reports print two for every trace and finding.
     public var iso8601: String {
+        guard hasDate else { return timeOfDay }
         let ofDay = millisecondsOfDay
-        let hours = ofDay / 3_600_000
-        let minutes = ofDay / 60_000 % 60
-        let seconds = ofDay / 1000 % 60
-        let millis = ofDay % 1000
-        let time = "\(pad(hours, 2)):\(pad(minutes, 2)):\(pad(seconds, 2)).\(pad(millis, 3))"
-        guard hasDate else { return time }
-        let days = (milliseconds - ofDay) / LogTime.millisecondsPerDay
-        let (year, month, day) = LogTime.civilDate(daysSinceEpoch: days)
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(time)Z"
+        let (year, month, day) = LogTime.civilDate(daysSinceEpoch: (milliseconds - ofDay) / LogTime.millisecondsPerDay)
+        guard (0...9999).contains(year) else {
+            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(timeOfDay)Z"
+        }
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            LogTime.writeDigits(year, 4, into: buffer, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            LogTime.writeDigits(month, 2, into: buffer, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            LogTime.writeDigits(day, 2, into: buffer, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            LogTime.writeTime(ofDay, into: buffer, at: 11)
+            buffer[23] = UInt8(ascii: "Z")
+            return 24
+        }
+    }
+
+    /// Writes `hh:mm:ss.mmm` (twelve bytes) for `ofDay` milliseconds since midnight.
+    private static func writeTime(_ ofDay: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        writeDigits(ofDay / 3_600_000, 2, into: buffer, at: start)
+        buffer[start + 2] = UInt8(ascii: ":")
+        writeDigits(ofDay / 60_000 % 60, 2, into: buffer, at: start + 3)
+        buffer[start + 5] = UInt8(ascii: ":")
+        writeDigits(ofDay / 1000 % 60, 2, into: buffer, at: start + 6)
+        buffer[start + 8] = UInt8(ascii: ".")
+        writeDigits(ofDay % 1000, 3, into: buffer, at: start + 9)
+    }
+
+    /// Writes the last `width` decimal digits of `value` (not negative), zero-padded.
+    private static func writeDigits(_ value: Int64, _ width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var rest = value
+        for index in stride(from: start + width - 1, through: start, by: -1) {
+            buffer[index] = UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0")
+            rest /= 10
+        }
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -16,11 +16,17 @@ public enum SecretRedactor {
     private static let prefixBytes = secretPrefixes.map { Array($0.utf8) }
     private static let bearer = Array("bearer ".utf8)
     private static let jwtStart = Array("eyJ".utf8)
-    /// For each byte, whether a key, a prefix, a JWT or `bearer ` can start with it (in either case).
-    private static let startsSomething: [Bool] = (0...255).map { byte in
-        let firsts = (foldedKeys + prefixBytes + [bearer, jwtStart]).map { $0[0] }
-        return firsts.contains(UInt8(byte)) || firsts.contains(foldCase(UInt8(byte)))
-    }
+    /// Bit `second` of word `4 * first + second / 64`: a key, a prefix, a JWT or `bearer ` can
+    /// start with the bytes `first`, `second`, both folded (see ``foldCase(_:)``). Most words
+    /// start with a letter some key starts with, and few with a pair.
+    private static let startsSomething: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 4 * 256)
+        for pattern in foldedKeys + prefixBytes + [bearer, jwtStart] {
+            let (first, second) = (Int(foldCase(pattern[0])), Int(foldCase(pattern[1])))
+            bits[4 * first + second / 64] |= 1 << UInt64(second % 64)
+        }
+        return bits
+    }()
 
     /// `text` with every secret replaced by `[REDACTED]` (JWTs by `[REDACTED:jwt]`).
     public static func redact(_ text: String) -> String {
@@ -29,8 +35,13 @@ public enum SecretRedactor {
         // Made at the first secret: a text without one is returned as it is.
         var output: [UInt8]?
         var index = 0
+        let starts = startsSomething
         while index < bytes.count {
-            if startsSomething[Int(bytes[index])], startsToken(bytes, index) {
+            if index + 1 < bytes.count, startsToken(bytes, index),
+               starts.withUnsafeBufferPointer({ starts in
+                   let (first, second) = (Int(foldCase(bytes[index])), Int(foldCase(bytes[index + 1])))
+                   return starts[4 * first + second / 64] & (1 << UInt64(second % 64)) != 0
+               }) {
                 if let end = jwtEnd(bytes, from: index) {
                     output = (output ?? Array(bytes[..<index])) + "[REDACTED:jwt]".utf8
                     index = end

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FlowTrace
 
@@ -16,5 +17,21 @@ import Testing
     ])
     func redacts(_ input: String, _ expected: String) {
         #expect(SecretRedactor.redact(input) == expected)
+    }
+
+    /// Every key name, in any case and with `-` for `_`, and every prefix is found wherever a
+    /// word starts (the scan only looks closer at words whose first two bytes may start one).
+    @Test func everyKeyAndPrefixIsFound() {
+        for key in SecretRedactor.secretKeys {
+            for variant in [key, key.uppercased(), key.capitalized, key.replacingOccurrences(of: "_", with: "-")] {
+                for text in ["\(variant)=abcd1234", "x \(variant): abcd1234 y", "(\(variant)=abcd1234)"] {
+                    #expect(!SecretRedactor.redact(text).contains("abcd1234"), "\(text)")
+                }
+            }
+        }
+        for prefix in SecretRedactor.secretPrefixes {
+            #expect(SecretRedactor.redact("a \(prefix)abcdefgh1234 b") == "a [REDACTED] b", "\(prefix)")
+        }
+        #expect(SecretRedactor.redact("bEaReR abcd1234") == "bEaReR [REDACTED]")
     }
 }
