@@ -7,33 +7,48 @@ public enum FindingFingerprint {
     /// The version prefix; bump it when the recipe changes.
     public static let version = "v1"
 
-    /// The fingerprint of `finding`, whose evidence is `evidence`.
+    /// The fingerprint of `finding`, whose evidence is `evidence`: two FNV-1a hashes (of two
+    /// bases) of `v1␟rule␟user=…␟request=…␟generation=…␟step…`, the steps masked. Hashed as the
+    /// parts come, without joining them.
     public static func compute(_ finding: Finding, evidence: [Trace.EvidenceLine]) -> String {
-        var source = "\(version)\u{1F}\(finding.rule)"
-        source += "\u{1F}user=\(finding.user ?? "")\u{1F}request=\(finding.request ?? "")"
-        source += "\u{1F}generation=\(finding.generation ?? "")"
-        for line in evidence { source += "\u{1F}" + EvidenceMask.mask(line.message) }
-        let bytes = Array(source.utf8)
-        return version + ":" + hex(fnv1a(bytes, basis: 0xcbf2_9ce4_8422_2325))
-            + hex(fnv1a(bytes, basis: 0x8422_2325_cbf2_9ce4))
+        var hashes = (first: UInt64(0xcbf2_9ce4_8422_2325), second: UInt64(0x8422_2325_cbf2_9ce4))
+        func feed(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes {
+                hashes.first = (hashes.first ^ UInt64(byte)) &* 0x100_0000_01b3
+                hashes.second = (hashes.second ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        let separator: [UInt8] = [0x1F]
+        feed(version.utf8)
+        for part in [finding.rule, "user=" + (finding.user ?? ""), "request=" + (finding.request ?? ""),
+                     "generation=" + (finding.generation ?? "")] {
+            feed(separator)
+            feed(part.utf8)
+        }
+        for line in evidence {
+            feed(separator)
+            feed(EvidenceMask.mask(line.message).utf8)
+        }
+        return String(unsafeUninitializedCapacity: version.utf8.count + 33) { buffer in
+            var index = 0
+            for byte in version.utf8 + [UInt8(ascii: ":")] {
+                buffer[index] = byte
+                index += 1
+            }
+            for value in [hashes.first, hashes.second] {
+                for shift in stride(from: 60, through: 0, by: -4) {
+                    buffer[index] = hexDigits[Int(value >> UInt64(shift) & 0xF)]
+                    index += 1
+                }
+            }
+            return index
+        }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The steps a fingerprint is made of, readable (for baselines and debugging).
     public static func maskedSteps(_ evidence: [Trace.EvidenceLine]) -> [String] {
         evidence.map { EvidenceMask.mask($0.message) }
-    }
-
-    private static func fnv1a(_ bytes: [UInt8], basis: UInt64) -> UInt64 {
-        var hash = basis
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

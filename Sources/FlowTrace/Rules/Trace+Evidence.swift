@@ -9,11 +9,15 @@ extension Trace {
     /// The trace's lines among `lines`, in order of line number. A cross-trace finding's lines
     /// in the earlier trace are not in this one and are left out.
     public func evidence(lines: [Int]) -> [EvidenceLine] {
-        let wanted = Set(lines)
         var found: [EvidenceLine] = []
         withText { text in
-            for event in events where wanted.contains(event.lineNumber) {
-                found.append(EvidenceLine(line: event.lineNumber, message: event.message.string(in: text)))
+            // Read in place (a `for event in events` loop copies every event), and `lines`, a
+            // finding's few, searched as they are.
+            events.withUnsafeBufferPointer { events in
+                for event in events.indices.lazy.map({ events.baseAddress! + $0 })
+                where lines.contains(event.pointee.lineNumber) {
+                    found.append(EvidenceLine(line: event.pointee.lineNumber, message: event.pointee.message.string(in: text)))
+                }
             }
         }
         return found.sorted { $0.line < $1.line }

@@ -29,6 +29,14 @@ import Testing
         #expect(fingerprint(messages: ["INSERT failed for 7f3e2a91-4c8d-4b6e-9a15-d2c8e0f41b37: 42502"]) == base)
     }
 
+    /// Baselines keep fingerprints across versions: the recipe's output must not drift.
+    @Test func isStableAcrossVersions() {
+        #expect(fingerprint() == "v1:76f77bdd102a86c34c21ada18f43f702")
+        #expect(fingerprint("anon-client-fallback", user: nil, lines: [4, 9],
+                            messages: ["🔓 [DATABASE] Using ANON client for select on users",
+                                       "✅ [DATABASE] SELECT result for users: 0 rows"]) == "v1:ac1c579ef1d91bdd04c62978ec5cfefa")
+    }
+
     @Test func changesWithRuleEntitiesAndSteps() {
         let base = fingerprint()
         #expect(fingerprint("anon-client-fallback") != base)
