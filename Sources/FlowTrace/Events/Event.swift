@@ -168,6 +168,42 @@ extension Event {
         move(&tableValue.range)
     }
 
+    /// Sets every field the message analysis writes (see ``MessageAnalyser``) from `cached`, an
+    /// event whose message was the same, its text offsets moved by `delta`. Reads `cached` in
+    /// place and writes the stored values: this runs for most lines.
+    @inline(__always)
+    mutating func takeAnalysis(of cached: UnsafePointer<Event>, shiftedBy delta: Int32) {
+        @inline(__always)
+        func moved(_ reference: EntityRef) -> EntityRef {
+            var reference = reference
+            if reference.range.count != 0 { reference.range.start &+= delta }
+            return reference
+        }
+        let analysed: PresentFields = [.user, .generation, .request, .unlabeledID, .table, .durationMilliseconds,
+                                       .amount, .balance, .rowCount]
+        present = present.subtracting(analysed).union(cached.pointee.present.intersection(analysed))
+        template = cached.pointee.template
+        status = cached.pointee.status
+        tags = cached.pointee.tags.movingStoredRanges(by: delta)
+        kind = cached.pointee.kind
+        httpMethod = cached.pointee.httpMethod
+        httpStatus = cached.pointee.httpStatus
+        // The analysis sets a path at a positive offset; an unset one stays `.empty`.
+        httpPath = cached.pointee.httpPath == .empty ? .empty
+            : TextRange(start: Int(cached.pointee.httpPath.start &+ delta), count: Int(cached.pointee.httpPath.count))
+        operation = cached.pointee.operation
+        client = cached.pointee.client
+        tableValue = moved(cached.pointee.tableValue)
+        unlabeledIDValue = moved(cached.pointee.unlabeledIDValue)
+        userValue = moved(cached.pointee.userValue)
+        generationValue = moved(cached.pointee.generationValue)
+        requestValue = moved(cached.pointee.requestValue)
+        durationMillisecondsValue = cached.pointee.durationMillisecondsValue
+        amountValue = cached.pointee.amountValue
+        balanceValue = cached.pointee.balanceValue
+        rowCountValue = cached.pointee.rowCountValue
+    }
+
     /// Gives each present id field (user, generation, request, unlabeled id: four bits each, in that
     /// order from the lowest) whose bits in `fields` are not 0xF the key `key(bits)`. In place, on
     /// the stored values: this runs for most lines the parser takes from its memo.

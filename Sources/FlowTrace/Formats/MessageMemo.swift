@@ -186,7 +186,7 @@ final class MessageMemo {
     private func take(_ slot: Int, _ spans: UUIDSpans, _ numbers: NumberSpans, message: UnsafeRawPointer,
                       messageStart: Int, into event: inout Event) {
         let header = headers[slot]
-        MessageMemo.copyAnalysis(of: events[slot], shiftedBy: messageStart - Int(header.start), into: &event)
+        event.takeAnalysis(of: events + slot, shiftedBy: Int32(truncatingIfNeeded: messageStart - Int(header.start)))
         if header.idSpans != MessageMemo.noSpans {
             MessageMemo.takeKeys(of: spans, idSpans: header.idSpans, into: &event)
         }
@@ -358,35 +358,5 @@ final class MessageMemo {
         hash &*= 0xFF51_AFD7_ED55_8CCD
         hash ^= hash >> 29
         return hash
-    }
-
-    /// Sets every field the message analysis writes from `cached`, its text offsets moved by `shift`.
-    private static func copyAnalysis(of cached: Event, shiftedBy shift: Int, into event: inout Event) {
-        let delta = Int32(truncatingIfNeeded: shift)
-        func moved(_ reference: EntityRef?) -> EntityRef? {
-            guard var reference else { return nil }
-            reference.range.start &+= delta
-            return reference
-        }
-        event.template = cached.template
-        event.status = cached.status
-        event.tags = cached.tags.movingStoredRanges(by: delta)
-        event.kind = cached.kind
-        event.httpMethod = cached.httpMethod
-        event.httpStatus = cached.httpStatus
-        // The analysis sets a path at a positive offset; an unset one stays `.empty`.
-        event.httpPath = cached.httpPath == .empty ? .empty
-            : TextRange(start: Int(cached.httpPath.start &+ delta), count: Int(cached.httpPath.count))
-        event.operation = cached.operation
-        event.client = cached.client
-        event.table = moved(cached.table)
-        event.unlabeledID = moved(cached.unlabeledID)
-        event.user = moved(cached.user)
-        event.generation = moved(cached.generation)
-        event.request = moved(cached.request)
-        event.durationMilliseconds = cached.durationMilliseconds
-        event.amount = cached.amount
-        event.balance = cached.balance
-        event.rowCount = cached.rowCount
     }
 }
