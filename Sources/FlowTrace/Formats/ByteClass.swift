@@ -88,13 +88,19 @@ enum ByteClass {
         base.load(fromByteOffset: position, as: UInt8.self)
     }
 
-    /// Whether `literal` is at `position` (exact bytes).
+    /// Whether `literal` is at `position` (exact bytes). A three-byte separator (` - `, ` | `),
+    /// the layouts' usual, is compared in two loads.
     @inline(__always)
     static func has(_ base: UnsafeRawPointer, at position: Int, end: Int, _ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard position + count <= end else { return false }
-        let bytes = literal.utf8Start
-        for index in 0..<count where base.load(fromByteOffset: position + index, as: UInt8.self) != bytes[index] {
+        let bytes = UnsafeRawPointer(literal.utf8Start)
+        if count == 3 {
+            return base.loadUnaligned(fromByteOffset: position, as: UInt16.self) == bytes.loadUnaligned(as: UInt16.self)
+                && base.load(fromByteOffset: position + 2, as: UInt8.self) == bytes.load(fromByteOffset: 2, as: UInt8.self)
+        }
+        for index in 0..<count
+        where base.load(fromByteOffset: position + index, as: UInt8.self) != bytes.load(fromByteOffset: index, as: UInt8.self) {
             return false
         }
         return true
