@@ -40,7 +40,8 @@ public struct Event: Sendable {
     public var httpPath: TextRange = .empty
     /// The message's template (``TemplateIDSource``): events with the same non-zero template have
     /// the same message and tags but for the digits of their stand-alone UUIDs (and of their
-    /// stand-alone numbers, when it has ``TemplateIDSource/numbersMasked``). 0 when it has none.
+    /// stand-alone numbers, when it has ``TemplateIDSource/numbersMasked``); one without
+    /// ``TemplateIDSource/uuidsMasked`` either names one text byte for byte. 0 when it has none.
     /// ``TemplateUse`` tells a consumer which it may rely on.
     public var template: UInt32 = 0
 

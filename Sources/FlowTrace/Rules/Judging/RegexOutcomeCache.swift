@@ -11,25 +11,23 @@ final class RegexOutcomeCache {
     static let maxCaptures = 4
 
     struct Outcome {
+        private static let none = TraceMatches.Capture(field: 0, range: .empty)
+
+        /// 0 in an empty entry (no template is 0).
         fileprivate(set) var template: UInt32 = 0
         fileprivate(set) var slot: Int32 = -1
         private(set) var matched = false
         private(set) var captureCount = 0
-        private var captures: (TraceMatches.Capture, TraceMatches.Capture, TraceMatches.Capture, TraceMatches.Capture)
+        private var captures = (Outcome.none, Outcome.none, Outcome.none, Outcome.none)
 
         fileprivate init(template: UInt32, slot: Int32, matched: Bool, captures: ArraySlice<TraceMatches.Capture>) {
-            let none = TraceMatches.Capture(field: 0, range: .empty)
-            self.captures = (none, none, none, none)
             self.template = template
             self.slot = slot
             self.matched = matched
             for capture in captures { append(capture) }
         }
 
-        fileprivate init() {
-            let none = TraceMatches.Capture(field: 0, range: .empty)
-            captures = (none, none, none, none)
-        }
+        fileprivate init() {}
 
         private mutating func append(_ capture: TraceMatches.Capture) {
             switch captureCount {
