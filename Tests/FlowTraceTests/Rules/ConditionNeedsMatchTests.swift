@@ -6,6 +6,15 @@ import Testing
 /// step it requires did not match: such a condition must never hold there.
 @Suite struct ConditionNeedsMatchTests {
     private static let steps = ["a", "b", "c"]
+    private static let slots = Dictionary(uniqueKeysWithValues: steps.enumerated().map { ($1, $0) })
+    private static let fields = RuleFields(Rule(id: "r", title: "", severity: .error, description: "", remediation: "",
+                                                message: MessageTemplate(""), steps: steps.map { RuleStep(name: $0) },
+                                                examples: [], file: ""))
+
+    /// A random condition over ``steps``, compiled.
+    private func randomCompiledCondition(using random: inout SeededGenerator) -> CompiledCondition {
+        CompiledCondition(randomCondition(depth: 0, using: &random), slots: Self.slots, fields: Self.fields)
+    }
 
     private func randomCondition(depth: Int, using random: inout SeededGenerator) -> RuleCondition {
         func step() -> String { Self.steps.randomElement(using: &random)! }
@@ -23,28 +32,22 @@ import Testing
 
     @Test func needsMatchIsNotHoldingOverNoMatches() {
         var random = SeededGenerator(seed: 5)
-        let slots = Dictionary(uniqueKeysWithValues: Self.steps.enumerated().map { ($1, $0) })
-        let rule = Rule(id: "r", title: "", severity: .error, description: "", remediation: "", message: MessageTemplate(""),
-                        steps: Self.steps.map { RuleStep(name: $0) }, examples: [], file: "")
-        let fields = RuleFields(rule)
+        let fields = Self.fields
         let nothing = MatchedTrace(matches: TraceMatches(slots: Self.steps.count), events: [],
                                    text: UnsafeRawBufferPointer(start: nil, count: 0))
         for _ in 0..<500 {
-            let condition = CompiledCondition(randomCondition(depth: 0, using: &random), slots: slots, fields: fields)
+            let condition = randomCompiledCondition(using: &random)
             #expect(condition.needsMatch == (condition.evaluate(nothing, fields: fields) == nil))
         }
     }
 
     @Test func conditionsDoNotHoldWhereARequiredStepDidNotMatch() {
         var random = SeededGenerator(seed: 11)
-        let slots = Dictionary(uniqueKeysWithValues: Self.steps.enumerated().map { ($1, $0) })
-        let rule = Rule(id: "r", title: "", severity: .error, description: "", remediation: "", message: MessageTemplate(""),
-                        steps: Self.steps.map { RuleStep(name: $0) }, examples: [], file: "")
-        let fields = RuleFields(rule)
+        let fields = Self.fields
         var skipped = 0
         var holding = 0
         for _ in 0..<2000 {
-            let condition = CompiledCondition(randomCondition(depth: 0, using: &random), slots: slots, fields: fields)
+            let condition = randomCompiledCondition(using: &random)
             // Each step matches on none, one or two of four lines, in a random order.
             var matches = TraceMatches(slots: Self.steps.count)
             for line in (1...4).shuffled(using: &random) {
