@@ -78,11 +78,6 @@ extension Correlator {
     /// unfinished trace that announced no database operation.
     /// `narrowed` says whether learned calls ruled out some of the traces waiting.
     func awaitingTraces(for event: Event, text: UnsafeRawBufferPointer) -> (traces: [Int], narrowed: Bool) {
-        if event.table != nil {
-            let announced = awaiting.filter { number in open.borrow(number, { Correlator.awaits($0, event) }) == true }
-            if !announced.isEmpty { return (announced, false) }
-        }
-        let call = CallLearning.callKey(of: event, text: text)
         // Scratch buffers kept by the correlator: this runs for every response line.
         var waiting = takeScratch(&waitingScratch)
         var plausible = takeScratch(&plausibleScratch)
@@ -90,6 +85,13 @@ extension Correlator {
             waitingScratch = waiting
             plausibleScratch = plausible
         }
+        if event.table != nil {
+            for number in awaiting where open.borrow(number, { Correlator.awaits($0, event) }) == true {
+                waiting.append(number)
+            }
+            if !waiting.isEmpty { return (waiting, false) }
+        }
+        let call = CallLearning.callKey(of: event, text: text)
         var examined = 0
         // Many waiting traces stopped at the same step: ask about each step once in a row.
         var lastStep: UInt64?
