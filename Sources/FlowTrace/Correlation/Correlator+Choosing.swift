@@ -78,13 +78,9 @@ extension Correlator {
     /// unfinished trace that announced no database operation.
     /// `narrowed` says whether learned calls ruled out some of the traces waiting.
     func awaitingTraces(for event: Event, text: UnsafeRawBufferPointer) -> (traces: [Int], narrowed: Bool) {
-        // Scratch buffers kept by the correlator: this runs for every response line.
+        // A scratch buffer kept by the correlator: this runs for every response line.
         var waiting = takeScratch(&waitingScratch)
-        var plausible = takeScratch(&plausibleScratch)
-        defer {
-            waitingScratch = waiting
-            plausibleScratch = plausible
-        }
+        defer { waitingScratch = waiting }
         if event.table != nil {
             for number in awaiting where open.borrow(number, { Correlator.awaits($0, event) }) == true {
                 waiting.append(number)
@@ -92,32 +88,39 @@ extension Correlator {
             if !waiting.isEmpty { return (waiting, false) }
         }
         let call = CallLearning.callKey(of: event, text: text)
+        // The walk writes waiting traces from `collected[0]`, plausible ones from `collected[limit]`.
+        let limit = Correlator.awaitCandidateLimit
+        let collected = walkNumbers.base
         var examined = 0
+        var waitingCount = 0
+        var plausibleCount = 0
         // Many waiting traces stopped at the same step: ask about each step once in a row.
         var lastStep: UInt64?
         var lastAnswer = false
         activity.walkFromNewest { trace in
-            guard examined < Correlator.awaitCandidateLimit,
+            guard examined < limit,
                   event.lineNumber - trace.lastLine <= Correlator.awaitWindowLines else { return false }
             examined += 1
             guard trace.pendingOperation == nil, !trace.hasEnded else { return true }
-            waiting.append(trace.number)
+            collected[waitingCount] = trace.number
+            waitingCount += 1
             if lastStep != trace.lastStepKey {
                 lastStep = trace.lastStepKey
                 lastAnswer = calls.mayAwait(step: trace.lastStepKey, call: call)
             }
-            if lastAnswer { plausible.append(trace.number) }
+            if lastAnswer {
+                collected[limit + plausibleCount] = trace.number
+                plausibleCount += 1
+            }
             return true
         }
-        let narrowed = !plausible.isEmpty && plausible.count < waiting.count
-        // Reversed in place (longest waiting first): the caller's copy shares the scratch's
-        // storage until it lets go of it.
-        if plausible.isEmpty {
-            waiting.reverse()
-            return (waiting, narrowed)
-        }
-        plausible.reverse()
-        return (plausible, narrowed)
+        let narrowed = plausibleCount > 0 && plausibleCount < waitingCount
+        let chosen = plausibleCount > 0 ? UnsafeBufferPointer(start: collected + limit, count: plausibleCount)
+            : UnsafeBufferPointer(start: collected, count: waitingCount)
+        // Longest waiting first. The caller's copy shares the scratch's storage until it lets go of it.
+        waiting.append(contentsOf: chosen)
+        waiting.reverse()
+        return (waiting, narrowed)
     }
 
     /// Moves a scratch buffer out of the correlator, emptied, with its capacity.

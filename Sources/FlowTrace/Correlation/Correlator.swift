@@ -20,9 +20,10 @@ public final class Correlator {
     /// Traces whose head was a guess among rivals (their `headRivals` are not empty), so that a
     /// request's end line need not look through every open trace for the rivals naming it.
     var guessedHeads: [Int] = []
-    /// Reused by ``awaitingTraces(for:text:)``.
+    /// Reused by ``awaitingTraces(for:text:)``: the traces it returns, and what its walk collects
+    /// (waiting traces from 0, plausible ones from ``awaitCandidateLimit``).
     var waitingScratch: [Int] = []
-    var plausibleScratch: [Int] = []
+    let walkNumbers = NumberBuffer(capacity: 2 * Correlator.awaitCandidateLimit)
     /// Reused by ``decidePending(_:_:)``.
     var sharingScratch: [Int] = []
     /// Reused by ``verifyHead(of:endStatus:pathGeneration:)`` to move heads.
