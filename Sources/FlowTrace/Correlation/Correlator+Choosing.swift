@@ -90,6 +90,7 @@ extension Correlator {
         let call = CallLearning.callKey(of: event, text: text)
         // The walk writes waiting traces from `collected[0]`, plausible ones from `collected[limit]`.
         let limit = Correlator.awaitCandidateLimit
+        assert(walkNumbers.capacity >= 2 * limit, "the walk's buffer holds both lists")
         let collected = walkNumbers.base
         var examined = 0
         var waitingCount = 0
