@@ -233,7 +233,7 @@ extension Correlator {
             trace.pendingOperation = (event.table?.key, event.operation)
         } else if trace.pendingOperation != nil {
             trace.pendingOperation = nil
-            awaiting.removeAll { $0 == trace.number }
+            awaiting.removeOccurrence(of: trace.number)
         }
     }
 }

@@ -70,10 +70,10 @@ extension Correlator {
             rememberClosedGeneration(generation, trace: number)
         }
         if let user = trace.user {
-            byUser[user]?.removeAll { $0 == number }
+            byUser[user]?.removeOccurrence(of: number)
             if byUser[user]?.isEmpty == true { byUser[user] = nil }
         }
-        if trace.pendingOperation != nil { awaiting.removeAll { $0 == number } }
+        if trace.pendingOperation != nil { awaiting.removeOccurrence(of: number) }
         if !trace.headRivals.isEmpty { guessedHeads.removeAll { $0 == number } }
         pending.removeCandidate(number)
         if run == number { run = nil }

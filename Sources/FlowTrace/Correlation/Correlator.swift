@@ -14,8 +14,10 @@ public final class Correlator {
     let open = TraceTable()
     var byRequest = EntityTable<Int>()
     var byGeneration = EntityTable<Int>()
+    /// Each user's open traces, each listed once (a trace's user is set once).
     var byUser = EntityTable<[Int]>()
-    /// Traces that announced a database operation and await its HTTP response, longest waiting first.
+    /// Traces that announced a database operation and await its HTTP response, longest waiting
+    /// first; each listed once (added when its `pendingOperation` becomes set).
     var awaiting: [Int] = []
     /// Traces whose head was a guess among rivals (their `headRivals` are not empty), so that a
     /// request's end line need not look through every open trace for the rivals naming it.
