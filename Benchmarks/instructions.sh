@@ -20,7 +20,7 @@ while [[ $# -gt 0 ]]; do
         --small) SMALL=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
         --gzip) GZIP=1; shift ;;
-        -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "instructions.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done
