@@ -1,8 +1,9 @@
 import Foundation
 
-/// Judges closed traces with the rules and reports them on a thread of its own, so that rule
-/// evaluation overlaps correlation. Traces arrive in the order they closed and are reported in
-/// that order; the queue between the stages is bounded.
+/// Judges closed traces with the rules and reports them in the order they closed, either on a
+/// thread of its own, so that rule evaluation overlaps correlation, or on the submitting (the
+/// correlating) thread, which saves the handoff where there is no core to overlap on (see
+/// ``JudgingPlacement``). On its own thread, the queue between the stages is bounded.
 final class JudgingStage: @unchecked Sendable {
     /// What the stage counted, read after ``finish()``.
     struct Tally {
@@ -10,7 +11,8 @@ final class JudgingStage: @unchecked Sendable {
         var findings = 0
         var tracesWithErrors = 0
         var tracesWithWarnings = 0
-        /// CPU time the judging thread used.
+        /// CPU time spent judging and reporting: the judging thread's, or on the submitting
+        /// thread, what the calls took when the stage was asked to measure it (0 otherwise).
         var cpuNanoseconds: UInt64 = 0
     }
 
@@ -18,12 +20,17 @@ final class JudgingStage: @unchecked Sendable {
     /// Where the submitting thread puts the judged traces it releases.
     private let pool: TracePool
     private let report: (Trace, [Finding]) throws -> Void
+    /// Whether it judges on a thread of its own (else in ``submit(_:)``).
+    let hasOwnThread: Bool
+    /// On the submitting thread: whether to add up the CPU time of judging (two clock reads per trace).
+    private let measuresCPU: Bool
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var queue: [Trace] = []
     /// Judged traces, for the submitting thread to release (see ``submit(_:)``).
     private var retired: [Trace] = []
-    /// The submitting thread's own: the retired traces it releases after unlocking.
+    /// The submitting thread's own: the retired traces it releases after unlocking (or, judging
+    /// on that thread, the last one judged, whose caller still held it).
     private var releasing: [Trace] = []
     private var finished = false
     private var done = false
@@ -36,11 +43,16 @@ final class JudgingStage: @unchecked Sendable {
     /// every trace costs the correlating thread a system call per trace.
     static let wakeBatch = 32
 
-    init(judge: @escaping (Trace) -> [Finding], pool: TracePool,
+    /// `ownThread: false` judges each trace in ``submit(_:)``; `measuresCPU` then sums the CPU
+    /// time that takes into the tally.
+    init(judge: @escaping (Trace) -> [Finding], pool: TracePool, ownThread: Bool, measuresCPU: Bool = false,
          report: @escaping (Trace, [Finding]) throws -> Void) {
         self.judge = judge
         self.pool = pool
         self.report = report
+        hasOwnThread = ownThread
+        self.measuresCPU = measuresCPU
+        guard ownThread else { return }
         let thread = Thread { [self] in
             work()
         }
@@ -49,16 +61,19 @@ final class JudgingStage: @unchecked Sendable {
         thread.start()
     }
 
-    /// Hands a closed trace over; waits while the queue is full. Returns the reporting error,
-    /// if reporting failed (the caller should stop).
+    /// Hands a closed trace over (on its own thread, waits while the queue is full), or judges
+    /// and reports it at once. Returns the reporting error, if reporting failed (the caller
+    /// should stop).
     ///
     /// Releases the traces judged since the last call (or gives them to the pool), here rather
     /// than on the judging thread: the correlating thread allocated their memory, and freeing it
     /// from another thread contends for that thread's malloc arena lock.
     func submit(_ trace: Trace) -> Error? {
-        defer {
-            while var judged = releasing.popLast() { pool.give(&judged) }
+        guard hasOwnThread else {
+            releaseJudged()
+            return judgeHere(trace)
         }
+        defer { releaseJudged() }
         condition.lock()
         if !retired.isEmpty {
             releasing.append(contentsOf: retired)
@@ -81,8 +96,41 @@ final class JudgingStage: @unchecked Sendable {
         return failure
     }
 
+    /// Gives the traces in `releasing` to the pool (or lets them go).
+    private func releaseJudged() {
+        while var judged = releasing.popLast() { pool.give(&judged) }
+    }
+
+    /// Judges and reports `trace` on the calling thread, unless reporting failed before.
+    private func judgeHere(_ trace: Trace) -> Error? {
+        guard failure == nil else { return failure }
+        let start = measuresCPU ? CPUClock.thread : 0
+        failure = judgeAndReport(trace, counting: &tally)
+        if measuresCPU { tally.cpuNanoseconds += CPUClock.thread - start }
+        // Given to the pool at the next call: the caller still holds it now.
+        releasing.append(trace)
+        return failure
+    }
+
+    /// Judges `trace`, counts it in `tally` and reports it; returns the reporting error.
+    private func judgeAndReport(_ trace: Trace, counting tally: inout Tally) -> Error? {
+        let findings = judge(trace)
+        tally.traces += 1
+        tally.findings += findings.count
+        let status = trace.status
+        if status == .error { tally.tracesWithErrors += 1 }
+        if status == .warning { tally.tracesWithWarnings += 1 }
+        do {
+            try report(trace, findings)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     /// Wakes the judging thread for the traces waiting, however few (a live input stalled).
     func flush() {
+        guard hasOwnThread else { return }
         condition.lock()
         defer { condition.unlock() }
         if !queue.isEmpty {
@@ -93,6 +141,7 @@ final class JudgingStage: @unchecked Sendable {
 
     /// The reporting error so far, if any.
     var error: Error? {
+        guard hasOwnThread else { return failure }
         condition.lock()
         defer { condition.unlock() }
         return failure
@@ -100,6 +149,10 @@ final class JudgingStage: @unchecked Sendable {
 
     /// Waits until every submitted trace was judged and reported; returns the tally.
     func finish() throws -> Tally {
+        guard hasOwnThread else {
+            if let failure { throw failure }
+            return tally
+        }
         condition.lock()
         defer { condition.unlock() }
         finished = true
@@ -137,17 +190,8 @@ final class JudgingStage: @unchecked Sendable {
             var counted = Tally()
             var reportError: Error?
             for trace in batch {
-                let findings = judge(trace)
-                counted.traces += 1
-                counted.findings += findings.count
-                if trace.status == .error { counted.tracesWithErrors += 1 }
-                if trace.status == .warning { counted.tracesWithWarnings += 1 }
-                do {
-                    try report(trace, findings)
-                } catch {
-                    reportError = error
-                    break
-                }
+                reportError = judgeAndReport(trace, counting: &counted)
+                if reportError != nil { break }
             }
             condition.lock()
             tally.traces += counted.traces

@@ -15,6 +15,8 @@ public struct ScanOptions: Sendable {
     /// Print each stage's CPU time to standard error after each input (the benchmark's view of
     /// where time goes); on when the environment sets `FLOWTRACE_STAGE_TIMES`.
     public var reportsStageTimes = getenv("FLOWTRACE_STAGE_TIMES") != nil
+    /// Which thread judges closed traces; the environment's `FLOWTRACE_JUDGING` may set it.
+    public var judging = JudgingPlacement.fromEnvironment
 
     public init(correlation: CorrelationConfig, vocabulary: FormatVocabulary,
                 maxLineBytes: Int = LineReader.defaultMaxLineBytes, liveCheckInterval: Duration = .seconds(1)) {

@@ -11,8 +11,9 @@ public final class Scanner {
     private let reporter: Reporter
     private let judge: (Trace) -> [Finding]
 
-    /// `judge` turns a closed trace into findings (the rule engine); by default none. It runs on a
-    /// thread of its own (one at a time), as do the reporter's trace reports.
+    /// `judge` turns a closed trace into findings (the rule engine); by default none. It runs one
+    /// trace at a time, as do the reporter's trace reports, on a thread of its own or on the
+    /// correlating thread (``ScanOptions/judging``).
     public init(options: ScanOptions, reporter: Reporter, judge: @escaping (Trace) -> [Finding] = { _ in [] }) {
         self.options = options
         self.reporter = reporter
@@ -42,7 +43,9 @@ public final class Scanner {
         var outputError: Error?
         let flows = options.correlation.flows
         let pool = TracePool()
-        let judging = JudgingStage(judge: judge, pool: pool) { [reporter] trace, findings in
+        let ownThread = options.judging.usesOwnThread
+        let judging = JudgingStage(judge: judge, pool: pool, ownThread: ownThread,
+                                   measuresCPU: options.reportsStageTimes) { [reporter] trace, findings in
             try reporter.report(TraceReport(file: reader.name, trace: trace,
                                             flow: trace.flowIndex.map { flows[$0].id }, findings: findings))
         }
@@ -76,8 +79,9 @@ public final class Scanner {
         summary.compressed = reader.isCompressed
         correlator.finish()
         if let outputError { throw outputError }
-        let correlatingCPU = CPUClock.thread - cpuAtStart.thread
         let tally = try judging.finish()
+        // Judging on this thread is counted as judging.
+        let correlatingCPU = CPUClock.thread - cpuAtStart.thread - (ownThread ? 0 : tally.cpuNanoseconds)
         if options.reportsStageTimes {
             Scanner.reportStageTimes(total: CPUClock.process - cpuAtStart.process, correlating: correlatingCPU,
                                      judging: tally.cpuNanoseconds, lines: summary.linesRead)

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Which thread a scan judges its closed traces on (the rules and the reporting of each trace).
+///
+/// A scan's other busy threads are reading (and inflating gzip), parsing and correlating. On its
+/// own thread, judging overlaps correlation when a core is free for it; on two cores it is not:
+/// there, judging on the correlating thread saved the handoff of every trace between cores and
+/// took 5–13% less CPU and 4–12% less wall time, plain and gzip (1 GiB, three series of 8–12
+/// alternating rounds, session 14).
+public enum JudgingPlacement: String, Sendable, CaseIterable {
+    /// A thread of its own when the process may run on three cores or more, else the correlating thread.
+    case automatic
+    /// Always a thread of its own.
+    case ownThread = "thread"
+    /// Always the correlating thread.
+    case correlatingThread = "correlating"
+
+    /// Whether judging gets a thread of its own on a machine where the process may use `cores` cores.
+    public func usesOwnThread(cores: Int) -> Bool {
+        switch self {
+        case .automatic: cores >= 3
+        case .ownThread: true
+        case .correlatingThread: false
+        }
+    }
+
+    /// Whether judging gets a thread of its own on this machine.
+    var usesOwnThread: Bool { usesOwnThread(cores: ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// The placement `FLOWTRACE_JUDGING` names (`thread`, `correlating` or `automatic`), for
+    /// benchmarks; `automatic` when it is unset or names none.
+    static var fromEnvironment: JudgingPlacement {
+        ProcessInfo.processInfo.environment["FLOWTRACE_JUDGING"].flatMap(JudgingPlacement.init(rawValue:)) ?? .automatic
+    }
+}
