@@ -4,9 +4,9 @@ import Foundation
 ///
 /// A scan's other busy threads are reading (and inflating gzip), parsing and correlating. On its
 /// own thread, judging overlaps correlation when a core is free for it; on two cores it is not:
-/// there, judging on the correlating thread saved the handoff of every trace between cores and
-/// took 5–13% less CPU and 4–12% less wall time, plain and gzip (1 GiB, three series of 8–12
-/// alternating rounds, session 14).
+/// there, judging on the correlating thread saves the handoff of every trace between cores. On
+/// 1 GiB (four series of 8–12 alternating rounds each, session 14) it took 5–12% less wall time
+/// and 5–13% less CPU with gzip, and 0–9% less wall time and 3–12% less CPU with plain text.
 public enum JudgingPlacement: String, Sendable, CaseIterable {
     /// A thread of its own when the process may run on three cores or more, else the correlating thread.
     case automatic
