@@ -72,10 +72,14 @@ generate() {
     mv "$file.part" "$file"
 }
 
-# wall NAME COMMAND: runs COMMAND (a shell string) once and appends its wall time to $TMP/NAME.
+# wall NAME INPUT COMMAND: runs COMMAND (a shell string) once and appends its wall time to
+# $TMP/NAME. INPUT, the file COMMAND reads, is read first (untimed): these hosts page out file
+# pages left idle for a few seconds (DAMON reclaim, see Benchmarks/README.md), so without it a command would
+# time the disk as well, by an amount that depends on how long ago the last command read the file.
 wall() {
     local t0 t1
-    t0=$(date +%s%N); bash -c "$2" || true; t1=$(date +%s%N)
+    cat "$2" >/dev/null
+    t0=$(date +%s%N); bash -c "$3" || true; t1=$(date +%s%N)
     awk -v ns=$((t1 - t0)) 'BEGIN {printf "%.3f\n", ns / 1e9}' >>"$TMP/$1"
 }
 
@@ -136,22 +140,23 @@ generate "$BIG.gz" "$SIZE" --gzip
 generate "$SMALLF" "$SMALL" --truth "$DATA/$SMALLF.truth"
 
 T_FT=n/a T_FTGZ=n/a T_FT_NR=n/a T_FTGZ_NR=n/a RSS_SMALL=n/a RSS_BIG=n/a RSS_GZ=n/a SCORE=n/a SCORE_ALL=n/a TRACES=n/a
-# One round times each command once; a first round warms the page cache and is not counted.
-commands=(rg "rg -c '$PATTERN' '$DATA/$BIG' >/dev/null" zcat "zcat '$DATA/$BIG.gz' >/dev/null")
+# One round times each command once (name, input, command); a first round is not counted.
+commands=(rg "$DATA/$BIG" "rg -c '$PATTERN' '$DATA/$BIG' >/dev/null"
+          zcat "$DATA/$BIG.gz" "zcat '$DATA/$BIG.gz' >/dev/null")
 if [[ $HAVE_BIN -eq 1 ]]; then
     # The same scans with every built-in rule disabled: what the rule engine costs.
     NO_RULES="--disable $("$BIN" rules list | awk '{print $1}' | paste -sd, -)"
-    commands+=(ft "'$BIN' $SCAN_ARGS '$DATA/$BIG' >/dev/null"
-               ftgz "'$BIN' $SCAN_ARGS '$DATA/$BIG.gz' >/dev/null"
-               ftnr "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG' >/dev/null"
-               ftgznr "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG.gz' >/dev/null")
+    commands+=(ft "$DATA/$BIG" "'$BIN' $SCAN_ARGS '$DATA/$BIG' >/dev/null"
+               ftgz "$DATA/$BIG.gz" "'$BIN' $SCAN_ARGS '$DATA/$BIG.gz' >/dev/null"
+               ftnr "$DATA/$BIG" "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG' >/dev/null"
+               ftgznr "$DATA/$BIG.gz" "'$BIN' $SCAN_ARGS $NO_RULES '$DATA/$BIG.gz' >/dev/null")
 fi
-log "timing $((${#commands[@]} / 2)) commands in $RUNS alternating rounds, after one warm-up round"
+log "timing $((${#commands[@]} / 3)) commands in $RUNS alternating rounds, after one warm-up round"
 for round in $(seq 0 "$RUNS"); do
-    for ((i = 0; i < ${#commands[@]}; i += 2)); do
+    for ((i = 0; i < ${#commands[@]}; i += 3)); do
         name=${commands[i]}
         [[ $round -eq 0 ]] && name=warmup
-        wall "$name" "${commands[i + 1]}"
+        wall "$name" "${commands[i + 1]}" "${commands[i + 2]}"
     done
 done
 T_RG=$(median rg) T_ZCAT=$(median zcat)
@@ -159,6 +164,7 @@ if [[ $HAVE_BIN -eq 1 ]]; then
     T_FT=$(median ft) T_FTGZ=$(median ftgz) T_FT_NR=$(median ftnr) T_FTGZ_NR=$(median ftgznr)
     # Where the CPU goes, per pipeline stage (one run each).
     for input in "$BIG" "$BIG.gz"; do
+        cat "$DATA/$input" >/dev/null
         FLOWTRACE_STAGE_TIMES=1 "$BIN" $SCAN_ARGS "$DATA/$input" 2>&1 >/dev/null |
             sed -n "s|^flowtrace: stage CPU: |stage CPU, $input: |p" >>"$TMP/stages" || true
     done
