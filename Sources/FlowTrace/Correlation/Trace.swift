@@ -5,6 +5,36 @@ import CMemoryHints
 public final class Trace {
     /// Sequence number within its stream, from 1.
     public private(set) var number: Int
+    // Correlation state, declared first: the correlator's walks over the recently active traces
+    // (``ActivityList``) read these fields of each trace they pass, and a class's stored properties
+    // are laid out in declaration order, so they share the object's first cache lines.
+    var lastLine = 0
+    /// Neighbours in the correlator's ``ActivityList``, which unlinks a trace before it closes
+    /// (the correlator's `open` table owns the traces).
+    var newer: Unmanaged<Trace>?
+    var older: Unmanaged<Trace>?
+    /// The step key (``CallLearning``) of its last line: what it may be awaiting. Hashed from the
+    /// stored text when first asked for (``noteLastStep(tagKey:event:text:)``): most never are.
+    var lastStepKey: UInt64 {
+        if let step = unhashedStep {
+            unhashedStep = nil
+            knownStepKey = text.withBytes { text in
+                let line = UnsafeRawBufferPointer(rebasing: text[..<step.lineEnd])
+                return CallLearning.stepKey(tagKey: step.tagKey, wordFrom: step.wordStart, in: line)
+            }
+        }
+        return knownStepKey
+    }
+    private var knownStepKey: UInt64 = 0
+    /// The flow's end step was seen; the trace closes when the run moves on.
+    var hasEnded = false
+    /// The database operation the request announced and is presumably awaiting (`select` on `users`).
+    var pendingOperation: (table: EntityKey?, operation: Operation)?
+    /// The last line's step, not hashed yet: its first tag's key and where in `text` the word
+    /// after the tag may start and the line ends.
+    private var unhashedStep: (tagKey: UInt64, wordStart: Int, lineEnd: Int)?
+    var lastActivityNanoseconds: UInt64 = 0
+    var pendingSinceLine = 0
     /// The stable name reports use (`t12`).
     public var id: String { Trace.id(number: number) }
     /// The index of its flow in the correlation configuration, once known.
@@ -56,34 +86,6 @@ public final class Trace {
     /// Text beyond this many bytes is not kept (the events are): a bound on one trace's memory.
     static let maxTextBytes = 4 << 20
 
-    // Correlation state.
-    var lastLine = 0
-    var lastActivityNanoseconds: UInt64 = 0
-    /// Neighbours in the correlator's ``ActivityList``, which unlinks a trace before it closes
-    /// (the correlator's `open` table owns the traces).
-    var newer: Unmanaged<Trace>?
-    var older: Unmanaged<Trace>?
-    /// The step key (``CallLearning``) of its last line: what it may be awaiting. Hashed from the
-    /// stored text when first asked for (``noteLastStep(tagKey:event:text:)``): most never are.
-    var lastStepKey: UInt64 {
-        if let step = unhashedStep {
-            unhashedStep = nil
-            knownStepKey = text.withBytes { text in
-                let line = UnsafeRawBufferPointer(rebasing: text[..<step.lineEnd])
-                return CallLearning.stepKey(tagKey: step.tagKey, wordFrom: step.wordStart, in: line)
-            }
-        }
-        return knownStepKey
-    }
-    private var knownStepKey: UInt64 = 0
-    /// The last line's step, not hashed yet: its first tag's key and where in `text` the word
-    /// after the tag may start and the line ends.
-    private var unhashedStep: (tagKey: UInt64, wordStart: Int, lineEnd: Int)?
-    /// The database operation the request announced and is presumably awaiting (`select` on `users`).
-    var pendingOperation: (table: EntityKey?, operation: Operation)?
-    var pendingSinceLine = 0
-    /// The flow's end step was seen; the trace closes when the run moves on.
-    var hasEnded = false
     /// The method and path of the request, from its request-tracking line.
     var endpoint: RequestEndpoint?
     /// Its request-tracking start line came, and its end line has not yet.
