@@ -5,8 +5,9 @@ import Foundation
 /// A scan's other busy threads are reading (and inflating gzip), parsing and correlating. On its
 /// own thread, judging overlaps correlation when a core is free for it; on two cores it is not:
 /// there, judging on the correlating thread saves the handoff of every trace between cores. On
-/// 1 GiB (four series of 8–12 alternating rounds each, session 14) it took 5–12% less wall time
-/// and 5–13% less CPU with gzip, and 0–9% less wall time and 3–12% less CPU with plain text.
+/// 1 GiB (five series of 8–16 alternating rounds, session 14) it took 3–12% less wall time and
+/// 3–13% less CPU with gzip; with plain text 3–12% less CPU, and wall time from 9% less to 3% more
+/// (the correlating thread is then the plain scan's longest).
 public enum JudgingPlacement: String, Sendable, CaseIterable {
     /// A thread of its own when the process may run on three cores or more, else the correlating thread.
     case automatic
