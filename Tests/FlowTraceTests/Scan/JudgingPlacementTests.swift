@@ -62,6 +62,27 @@ import Testing
         #expect(own.reportThreads.count == 1 && !own.reportThreads.contains(scanningThread))
     }
 
+    /// `FLOWTRACE_JUDGING` names the placements by these words; anything else means automatic.
+    @Test func theEnvironmentNamesPlacementsByWord() {
+        #expect(JudgingPlacement(rawValue: "thread") == .ownThread)
+        #expect(JudgingPlacement(rawValue: "correlating") == .correlatingThread)
+        #expect(JudgingPlacement(rawValue: "automatic") == .automatic)
+        #expect(JudgingPlacement(rawValue: "inline") == nil)
+    }
+
+    /// The built binary writes the same JSON lines whichever thread judges.
+    @Test func theBinaryReportsTheSameWhicheverThreadJudges() throws {
+        let arguments = ["scan", "--format", "jsonl", "--traces", BinaryRunner.sample("interleaved/multi-user.log")]
+        let automatic = try BinaryRunner.run(arguments)
+        #expect(automatic.records(ofType: "trace").count > 1)
+        #expect(!automatic.records(ofType: "finding").isEmpty)
+        for placement in ["thread", "correlating"] {
+            let result = try BinaryRunner.run(arguments, environment: ["FLOWTRACE_JUDGING": placement])
+            #expect(result.status == automatic.status)
+            #expect(result.stdout == automatic.stdout, "FLOWTRACE_JUDGING=\(placement)")
+        }
+    }
+
     @Test func theBuiltinRulesFindSomethingInTheSamples() throws {
         var findings = 0
         for sample in Self.samples { findings += try scan(sample, .correlatingThread, reporter: RecordingReporter()).findings }
