@@ -74,8 +74,8 @@ generate() {
 
 # wall NAME INPUT COMMAND: runs COMMAND (a shell string) once and appends its wall time to
 # $TMP/NAME. INPUT, the file COMMAND reads, is read first (untimed): these hosts page out file
-# pages left idle for a few seconds (DAMON reclaim, see Benchmarks/README.md), so without it a command would
-# time the disk as well, by an amount that depends on how long ago the last command read the file.
+# pages left idle for a few seconds (DAMON reclaim, see Benchmarks/README.md), so without it a
+# command would time the disk as well, by an amount that depends on when the file was last read.
 wall() {
     local t0 t1
     cat "$2" >/dev/null

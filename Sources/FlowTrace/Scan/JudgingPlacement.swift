@@ -26,7 +26,19 @@ public enum JudgingPlacement: String, Sendable, CaseIterable {
     }
 
     /// Whether judging gets a thread of its own on this machine.
-    var usesOwnThread: Bool { usesOwnThread(cores: ProcessInfo.processInfo.activeProcessorCount) }
+    var usesOwnThread: Bool { usesOwnThread(cores: JudgingPlacement.availableCores) }
+
+    /// How many cores this process may run on: the machine's, or fewer when its CPU affinity
+    /// (`taskset`, a container's cpuset: `Cpus_allowed` in `/proc/self/status`) says so, which
+    /// `ProcessInfo.activeProcessorCount` does not read on Linux.
+    static let availableCores: Int = {
+        let machine = ProcessInfo.processInfo.activeProcessorCount
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") })
+        else { return machine }
+        let allowed = line.dropFirst("Cpus_allowed:".count).reduce(0) { $0 + ($1.hexDigitValue?.nonzeroBitCount ?? 0) }
+        return allowed > 0 ? min(allowed, machine) : machine
+    }()
 
     /// The placement `FLOWTRACE_JUDGING` names (`thread`, `correlating` or `automatic`), for
     /// benchmarks; `automatic` when it is unset or names none.

@@ -62,6 +62,24 @@ import Testing
         #expect(own.reportThreads.count == 1 && !own.reportThreads.contains(scanningThread))
     }
 
+    /// The cores counted are the ones the process may run on, as `nproc` counts them (which
+    /// reads the CPU affinity, as under `taskset -c 0 swift test`).
+    @Test func availableCoresAreTheOnesTheProcessMayUse() throws {
+        let nproc = URL(fileURLWithPath: "/usr/bin/nproc")
+        try #require(FileManager.default.isExecutableFile(atPath: nproc.path))
+        let process = Process()
+        process.executableURL = nproc
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "OMP_NUM_THREADS")
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        let counted = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(Int(counted.trimmingCharacters(in: .whitespacesAndNewlines)) == JudgingPlacement.availableCores)
+    }
+
     /// `FLOWTRACE_JUDGING` names the placements by these words; anything else means automatic.
     @Test func theEnvironmentNamesPlacementsByWord() {
         #expect(JudgingPlacement(rawValue: "thread") == .ownThread)
