@@ -86,6 +86,7 @@ public final class Trace {
     /// Text beyond this many bytes is not kept (the events are): a bound on one trace's memory.
     static let maxTextBytes = 4 << 20
 
+    // The rest of the correlation state.
     /// The method and path of the request, from its request-tracking line.
     var endpoint: RequestEndpoint?
     /// Its request-tracking start line came, and its end line has not yet.
