@@ -43,6 +43,6 @@ public enum JudgingPlacement: String, Sendable, CaseIterable {
     /// The placement `FLOWTRACE_JUDGING` names (`thread`, `correlating` or `automatic`), for
     /// benchmarks; `automatic` when it is unset or names none.
     static var fromEnvironment: JudgingPlacement {
-        ProcessInfo.processInfo.environment["FLOWTRACE_JUDGING"].flatMap(JudgingPlacement.init(rawValue:)) ?? .automatic
+        getenv("FLOWTRACE_JUDGING").flatMap { JudgingPlacement(rawValue: String(cString: $0)) } ?? .automatic
     }
 }

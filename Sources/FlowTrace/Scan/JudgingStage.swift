@@ -21,7 +21,7 @@ final class JudgingStage: @unchecked Sendable {
     private let pool: TracePool
     private let report: (Trace, [Finding]) throws -> Void
     /// Whether it judges on a thread of its own (else in ``submit(_:)``).
-    let hasOwnThread: Bool
+    private let hasOwnThread: Bool
     /// On the submitting thread: whether to add up the CPU time of judging (two clock reads per trace).
     private let measuresCPU: Bool
     private let condition = NSCondition()
