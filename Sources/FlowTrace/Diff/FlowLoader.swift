@@ -24,15 +24,25 @@ public struct FlowLoader {
         /// The first traces of the file, described (`t3 generation user 22cb3917… lines 84–136`),
         /// to tell a user what a selector could choose.
         public var traceLabels: [String] = []
+        /// What ended the input before its end (a truncated gzip): everything before it was read.
+        public var inputError: FlowTraceError?
     }
 
-    /// Reads `path` (`-` for standard input) once. Throws a ``FlowTraceError`` when the input
-    /// cannot be read to its end.
+    /// How a read of an input ended.
+    public struct ReadEnd {
+        /// The input's name in reports.
+        public var name: String
+        /// What ended it early, if anything: the lines before it were read and their traces handed on.
+        public var inputError: FlowTraceError?
+    }
+
+    /// Reads `path` (`-` for standard input) once. Throws a ``FlowTraceError`` when it cannot be
+    /// opened; an input that cannot be read to its end keeps what was read, with its error.
     public func load(path: String, selectors: [TraceSelector]) throws -> Loaded {
         var loaded = Loaded(wholeFile: DiffFlow(file: path, steps: []), matches: selectors.map { _ in [] })
         var worst = TraceStatus.ok
         let keep: (FlowStep) -> Void = { loaded.wholeFile.steps.append($0) }
-        let name = try read(path: path, keepSteps: selectors.isEmpty, steps: keep) { closed in
+        let end = try read(path: path, keepSteps: selectors.isEmpty, steps: keep) { closed in
             let flow = closed.flow()
             loaded.traceCount += 1
             loaded.wholeFile.findings += flow.findings
@@ -43,36 +53,44 @@ public struct FlowLoader {
                 loaded.matches[index].append(flow)
             }
         }
-        loaded.wholeFile.file = name
+        loaded.wholeFile.file = end.name
         loaded.wholeFile.status = worst
+        loaded.inputError = end.inputError
         return loaded
     }
 
-    /// Reads `path` once and hands each trace to `body` as it closes; returns the input's name.
+    /// Reads `path` once and hands each trace to `body` as it closes. Throws when it cannot be
+    /// opened; an error later ends the read after the traces of the lines before it.
     @discardableResult
-    public func forEachTrace(path: String, _ body: (ClosedTrace) -> Void) throws -> String {
+    public func forEachTrace(path: String, _ body: (ClosedTrace) -> Void) throws -> ReadEnd {
         try read(path: path, keepSteps: false, steps: { _ in }, body)
     }
 
     private func read(path: String, keepSteps: Bool, steps: (FlowStep) -> Void,
-                      _ body: (ClosedTrace) -> Void) throws -> String {
+                      _ body: (ClosedTrace) -> Void) throws -> ReadEnd {
         let reader = try LineReader(path: path, maxLineBytes: options.maxLineBytes)
         let name = reader.name
         let flowNames = options.correlation.flows.map(\.id)
         let engine = RuleEngine(ruleSet: ruleSet, flowNames: flowNames)
-        try withoutActuallyEscaping(body) { body in
+        var inputError: FlowTraceError?
+        withoutActuallyEscaping(body) { body in
             let correlator = Correlator(config: options.correlation) { trace in
                 body(ClosedTrace(trace: trace, file: name, flowName: trace.flowIndex.map { flowNames[$0] },
                                  findings: engine.judge(trace)))
             }
             let stage = ParsingStage(reader: reader, vocabulary: options.vocabulary)
-            try stage.run(idleInterval: options.liveCheckInterval, onIdle: {}) { event, text in
-                if keepSteps, !event.message.isEmpty { steps(FlowStep(event, text: text)) }
-                correlator.ingest(event, text: text)
+            do {
+                try stage.run(idleInterval: options.liveCheckInterval, onBatch: {}, onIdle: {}) { event, text in
+                    if keepSteps, !event.message.isEmpty { steps(FlowStep(event, text: text)) }
+                    correlator.ingest(event, text: text)
+                }
+            } catch {
+                // The parsing stage throws nothing else: its body does not throw.
+                inputError = error as? FlowTraceError ?? FlowTraceError(.unreadableInput, "\(error)", at: .init(file: name))
             }
             correlator.finish()
         }
-        return name
+        return ReadEnd(name: name, inputError: inputError)
     }
 
     static func describe(_ flow: DiffFlow) -> String {

@@ -22,9 +22,10 @@ final class ParsingStage: @unchecked Sendable {
         self.vocabulary = vocabulary
     }
 
-    /// Calls `body` for every event in order, and `onIdle` when a live input stalled for
-    /// `idleInterval`. Rethrows the reader's error after the events before it, or `body`'s.
-    func run(idleInterval: Duration, onIdle: () -> Void,
+    /// Calls `body` for every event in order, `onBatch` before each batch of them (at most
+    /// ``maxBatchEvents``; on a live input, each read's lines), and `onIdle` when a live input
+    /// stalled for `idleInterval`. Rethrows the reader's error after the events before it, or `body`'s.
+    func run(idleInterval: Duration, onBatch: () -> Void, onIdle: () -> Void,
              _ body: (Event, UnsafeRawBufferPointer) throws -> Void) throws {
         let thread = Thread { [self] in
             produce(idleInterval: idleInterval)
@@ -37,6 +38,7 @@ final class ParsingStage: @unchecked Sendable {
             switch pipe.next() {
             case .batch(let batch):
                 defer { pipe.release(batch) }
+                onBatch()
                 try batch.forEach(body)
                 if batch.marksIdle { onIdle() }
             case .end(let failure):

@@ -62,6 +62,8 @@ public final class Scanner {
         do {
             try stage.run(
                 idleInterval: options.liveCheckInterval,
+                // Lines are stamped with this clock: on a live input, each read's lines get their time.
+                onBatch: { correlator.advanceWallClock(to: Scanner.monotonicNanoseconds()) },
                 onIdle: {
                     correlator.advanceWallClock(to: Scanner.monotonicNanoseconds())
                     correlator.closeIdle(olderThan: idleWindow)
@@ -70,7 +72,6 @@ public final class Scanner {
             ) { event, text in
                 summary.count(event)
                 correlator.ingest(event, text: text)
-                if summary.linesRead & 0xFFF == 0 { correlator.advanceWallClock(to: Scanner.monotonicNanoseconds()) }
                 if let outputError { throw outputError }
             }
         } catch let error as FlowTraceError {

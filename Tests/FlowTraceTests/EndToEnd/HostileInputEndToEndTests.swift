@@ -58,6 +58,17 @@ import Testing
         #expect(parsed.stdout.contains("[REDACTED"))
     }
 
+    /// As scan: a file that cannot be opened is reported, and the others are still read.
+    @Test func parseReadsTheOtherFilesAfterOneThatCannotBeOpened() throws {
+        let path = try temporaryFile(line("🔍 [GENERATION] Starting credit check for user \(user)"))
+        let result = try BinaryRunner.run(["parse", "/nonexistent/app.log", path, FileManager.default.temporaryDirectory.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/nonexistent/app.log"))
+        #expect(result.stderr.contains(FileManager.default.temporaryDirectory.path))
+        #expect(result.stdout.split(separator: "\n").count == 1)
+        #expect(result.stdout.contains("Starting credit check"))
+    }
+
     @Test func jsonOutputStaysValidWhateverTheLogContains() throws {
         let path = try temporaryFile(line("❌ [AUTH] \"quoted\" \\ back\tslash \u{01}\u{1f} for user \(user)") + [0xC3, 0x28, 0x0A])
         let result = try BinaryRunner.run(["parse", path])
@@ -94,6 +105,39 @@ import Testing
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+    }
+
+    /// A live request that keeps logging stays one trace across a stall shorter than the idle
+    /// window, however long it has been open: each line's activity is stamped when it arrives.
+    @Test func aLiveTraceThatKeepsLoggingIsNotClosedAsIdle() throws {
+        let process = Process()
+        process.executableURL = BinaryRunner.executable
+        process.arguments = ["scan", "--format", "jsonl", "--traces", "--idle-window", "3s", "-"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let write = { (text: String) in try input.fileHandleForWriting.write(contentsOf: Data(self.line(text))) }
+        try write("🔍 [GENERATION] Starting credit check for user \(user)")
+        // 4.5 s of steady lines, longer than the window; then a 2 s stall (the scan checks for
+        // idle traces after 1 s of it), shorter than the window; then the request's last line.
+        for _ in 0..<15 {
+            Thread.sleep(forTimeInterval: 0.3)
+            try write("💳 [USER_SERVICE] Getting credits for user \(user)")
+        }
+        Thread.sleep(forTimeInterval: 2)
+        try write("✅ [GENERATION] Credit check passed for user \(user)")
+        try input.fileHandleForWriting.close()
+        let records = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        process.waitUntilExit()
+        let traces = records.filter { $0["type"] as? String == "trace" }
+        #expect(traces.count == 1)
+        #expect((traces.first?["lines"] as? [Int])?.count == 17)
+        #expect(traces.first?["closed_by"] as? String != "idle")
     }
 
     @Test func aClosedOutputPipeEndsTheScanQuietly() throws {
