@@ -80,25 +80,36 @@ struct Diff: ParsableCommand {
         let output = OutputSink(descriptor: 1)
         let renderer = DiffTextRenderer(width: TerminalWidth.columns(of: 1), unified: unified, context: context,
                                         palette: Palette(enabled: color.isEnabled(for: output)))
+        var inputErrors: [FlowTraceError] = []
         let diverged = failing
-            ? try compareFailing(loader: loader, renderer: renderer, output: output)
-            : try compareTwo(loader: loader, renderer: renderer, output: output)
+            ? try compareFailing(loader: loader, renderer: renderer, output: output, inputErrors: &inputErrors)
+            : try compareTwo(loader: loader, renderer: renderer, output: output, inputErrors: &inputErrors)
         try output.flush()
+        // As scan: what was read is compared and shown, and the exit code says an input failed.
+        for error in inputErrors {
+            FileHandleOutput.standardError("flowtrace: error: \(TerminalText.sanitize(error.description))\n")
+        }
+        if !inputErrors.isEmpty { throw ExitCode(ExitStatus.inputOrUsageError) }
         if diverged { throw ExitCode(ExitStatus.findings) }
     }
 
-    private func compareTwo(loader: FlowLoader, renderer: DiffTextRenderer, output: OutputSink) throws -> Bool {
+    private func compareTwo(loader: FlowLoader, renderer: DiffTextRenderer, output: OutputSink,
+                            inputErrors: inout [FlowTraceError]) throws -> Bool {
         var picker = FlowPicker(loader: loader)
         let (left, right) = try picker.pick(left: side(inputs[0], left: true), right: side(inputs[1], left: false))
+        inputErrors = picker.inputErrors
         for note in picker.notes { FileHandleOutput.standardError("flowtrace: note: \(TerminalText.sanitize(note))\n") }
         let diff = FlowDiff(left: left, right: right)
         try write(diff, renderer: renderer, output: output)
         return !diff.matches
     }
 
-    private func compareFailing(loader: FlowLoader, renderer: DiffTextRenderer, output: OutputSink) throws -> Bool {
+    private func compareFailing(loader: FlowLoader, renderer: DiffTextRenderer, output: OutputSink,
+                                inputErrors: inout [FlowTraceError]) throws -> Bool {
         let finder = BaselineFinder()
-        let name = try loader.forEachTrace(path: inputs[0]) { finder.add($0) }
+        let end = try loader.forEachTrace(path: inputs[0]) { finder.add($0) }
+        let name = end.name
+        inputErrors = [end.inputError].compactMap { $0 }
         let results = finder.results()
         for result in results {
             if let diff = result.diff {

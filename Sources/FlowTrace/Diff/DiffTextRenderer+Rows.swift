@@ -4,8 +4,10 @@ extension DiffTextRenderer {
     func visibleRows(_ diff: FlowDiff) -> [(gap: Int, index: Int)] {
         var keep = [Bool](repeating: context == nil, count: diff.pairs.count)
         if let context {
+            // More context than rows shows them all (and `index + context` cannot overflow).
+            let reach = min(context, diff.pairs.count)
             for (index, pair) in diff.pairs.enumerated() where pair.diverges {
-                for near in max(0, index - context)...min(diff.pairs.count - 1, index + context) { keep[near] = true }
+                for near in max(0, index - reach)...min(diff.pairs.count - 1, index + reach) { keep[near] = true }
             }
         }
         var rows: [(Int, Int)] = []

@@ -16,6 +16,8 @@ public struct FlowPicker {
     /// Things the user should know (a selector matched several traces, a file held several
     /// requests), for standard error.
     public private(set) var notes: [String] = []
+    /// The errors that ended an input early; the flows hold what was read before them.
+    public private(set) var inputErrors: [FlowTraceError] = []
 
     public init(loader: FlowLoader) {
         self.loader = loader
@@ -26,12 +28,14 @@ public struct FlowPicker {
         if left.path == right.path {
             let selectors = [left.selector, right.selector].compactMap { $0 }
             let loaded = try loader.load(path: left.path, selectors: selectors)
+            inputErrors += [loaded.inputError].compactMap { $0 }
             let leftFlow = try choose(loaded, left, index: 0)
             let rightFlow = try choose(loaded, right, index: left.selector == nil ? 0 : 1)
             return (leftFlow, rightFlow)
         }
         let leftLoaded = try loader.load(path: left.path, selectors: left.selector.map { [$0] } ?? [])
         let rightLoaded = try loader.load(path: right.path, selectors: right.selector.map { [$0] } ?? [])
+        inputErrors += [leftLoaded.inputError, rightLoaded.inputError].compactMap { $0 }
         return (try choose(leftLoaded, left, index: 0), try choose(rightLoaded, right, index: 0))
     }
 

@@ -1,5 +1,6 @@
 /// One GitHub Actions workflow command (`::error file=app.log,line=3,title=…::message`), with
-/// GitHub's escaping: `%`, `\r` and `\n` in the message; also `:` and `,` in property values.
+/// GitHub's escaping: `%`, `\r` and `\n` in the message; also `:` and `,` in property values,
+/// whose control characters are shown as `\xNN`.
 public struct GitHubCommand: Sendable {
     /// `error`, `warning` or `notice`.
     public var command: String
@@ -25,7 +26,9 @@ public struct GitHubCommand: Sendable {
             .replacingOccurrences(of: "\n", with: "%0A")
     }
 
+    /// A property value (a file name can hold anything): control characters other than line
+    /// breaks, which GitHub's escaping covers, are shown as `\xNN`.
     public static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        TerminalText.sanitize(escapeData(text)).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

@@ -163,11 +163,26 @@ import Testing
         #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/flow.log"))
         let noMatch = try diff(["\(working)@user=ffffffff", failing])
         #expect(noMatch.status == 2 && noMatch.stderr.contains("no trace of"))
+        // As scan: what could be read is compared and shown, and the exit code says an input failed.
         let truncated = try diff([BinaryRunner.sample("gzip/truncated.log.gz"), working])
-        #expect(truncated.status == 2 && truncated.stdout.isEmpty && truncated.stderr.contains("truncated.log.gz"))
+        #expect(truncated.status == 2 && truncated.stderr.contains("truncated.log.gz"))
+        #expect(truncated.stderr.contains("byte offset"))
+        #expect(truncated.records(ofType: "summary").count == 1)
+        #expect(truncated.records(ofType: "pair").contains { $0["left_line"] as? Int == 127 })
+        let failingTruncated = try diff(["--failing", BinaryRunner.sample("gzip/truncated.log.gz")])
+        #expect(failingTruncated.status == 2 && failingTruncated.stderr.contains("truncated.log.gz"))
         #expect(try diff([working]).status == 2)
         #expect(try diff(["--failing", working, failing]).status == 2)
         #expect(try diff(["--left-user", "22cb", "\(working)@user=22cb", failing]).status == 2)
+    }
+
+    @Test func anyContextShowsEveryRowWithoutOverflowing() throws {
+        let all = try BinaryRunner.run(["diff", "--color", "never", working, failing])
+        for context in ["1000", String(Int.max)] {
+            let result = try BinaryRunner.run(["diff", "--color", "never", "-C", context, working, failing])
+            #expect(result.status == 1)
+            #expect(result.stdout == all.stdout)
+        }
     }
 
     @Test func textReportFitsTheWidthAndLeadsWithTheDivergence() throws {

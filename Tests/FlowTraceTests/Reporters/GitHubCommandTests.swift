@@ -7,6 +7,9 @@ import Testing
     @Test func escapesDataAndProperties() {
         #expect(GitHubCommand.escapeData("100% done\r\nnext: a,b") == "100%25 done%0D%0Anext: a,b")
         #expect(GitHubCommand.escapeProperty("dir/a:b,c%\n") == "dir/a%3Ab%2Cc%25%0A")
+        // A file name's other control characters would reach the runner's log raw.
+        #expect(GitHubCommand.escapeProperty("logs/\u{1B}]0;owned\u{07}app.log") == "logs/app.log")
+        #expect(GitHubCommand.escapeProperty("a\u{07}b\u{9B}31mc") == "a\\x07bc")
         let command = GitHubCommand(command: "error", properties: [("file", "logs/app,1.log"), ("line", "3"), ("title", "x:y")],
                                     message: "line one\nline two 50%")
         #expect(command.line == "::error file=logs/app%2C1.log,line=3,title=x%3Ay::line one%0Aline two 50%25")
