@@ -22,10 +22,11 @@ struct Parse: ParsableCommand {
         let vocabulary = try FormatVocabulary.builtin()
         let output = OutputSink(descriptor: 1)
         var failed = false
+        // As scan: a file that cannot be opened or read to its end is reported, and the others are read.
         for path in files.isEmpty ? ["-"] : files {
-            let reader = try LineReader(path: path, maxLineBytes: maxLineBytes)
             var parser = LineParser(vocabulary: vocabulary)
             do {
+                let reader = try LineReader(path: path, maxLineBytes: maxLineBytes)
                 try reader.forEachLine { line in
                     let event = parser.parse(line)
                     let record = parser.withText { text in EventRecord.json(event, text: text, file: reader.name) }
