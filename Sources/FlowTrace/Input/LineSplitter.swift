@@ -59,8 +59,9 @@ final class LineSplitter {
                 var length = lineEnd - start
                 if length > 0 && lineEnd.load(fromByteOffset: -1, as: UInt8.self) == 0x0D { length -= 1 }
                 lineCount += 1
+                let kept = length > maxLineBytes ? RawLine.truncatedLength(start, cap: maxLineBytes) : length
                 try body(RawLine(
-                    bytes: UnsafeRawBufferPointer(start: start, count: min(length, maxLineBytes)),
+                    bytes: UnsafeRawBufferPointer(start: start, count: kept),
                     number: lineCount, byteOffset: chunkOffset + Int64(start - base), fullLength: length))
             }
             start = lineEnd + 1
@@ -102,8 +103,10 @@ final class LineSplitter {
     private func deliverPending(_ body: (RawLine) throws -> Void) rethrows {
         var length = pendingLength
         if pendingLastByte == 0x0D { length -= 1 }
+        // The carry holds at most the cap; a longer line is cut at a character boundary.
+        let kept = length > carryCount ? RawLine.truncatedLength(carry!, cap: carryCount) : length
         let line = RawLine(
-            bytes: UnsafeRawBufferPointer(start: carry, count: min(length, carryCount)),
+            bytes: UnsafeRawBufferPointer(start: carry, count: kept),
             number: lineCount + 1, byteOffset: pendingOffset, fullLength: length)
         lineCount += 1
         carriedLineCount += 1

@@ -30,8 +30,22 @@ struct CollectedLine: Equatable, CustomStringConvertible {
         func add(_ end: Int) {
             var length = end - start
             if length > 0 && input[end - 1] == 0x0D { length -= 1 }
+            var kept = min(length, maxLineBytes)
+            if length > maxLineBytes {
+                // Cut before a UTF-8 character the cap would cut in two: its lead byte and the
+                // continuation bytes after it fall short of the length the lead byte announces.
+                var continuations = 0
+                while continuations < 3, continuations < kept, input[start + kept - 1 - continuations] & 0xC0 == 0x80 {
+                    continuations += 1
+                }
+                if continuations < kept {
+                    let lead = input[start + kept - 1 - continuations]
+                    let announced = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                    if announced > continuations + 1 { kept -= continuations + 1 }
+                }
+            }
             lines.append(CollectedLine(
-                bytes: Array(input[start..<(start + min(length, maxLineBytes))]),
+                bytes: Array(input[start..<(start + kept)]),
                 number: lines.count + 1, byteOffset: Int64(start), fullLength: length))
         }
         for index in input.indices where input[index] == 0x0A {

@@ -51,6 +51,18 @@ import Testing
         #expect(outcome.carryCapacity <= 4)
     }
 
+    /// A cap that falls inside a UTF-8 character cuts before it: truncating a valid line must not
+    /// make it invalid (it would be counted as invalid UTF-8). Inside a buffer and across buffers.
+    @Test(arguments: ReadOutcome.chunkSizes)
+    func truncationNeverSplitsACharacter(chunkSize: Int?) {
+        // 🔍 is four bytes, é two, ✅ three; a cap of 6 falls inside each of them.
+        let input = Array("ab🔍cdef\nabcdeé\nabcd✅\nabcdefgh\nabcde🔍\n".utf8)
+        let outcome = ReadOutcome.read(input, chunkSize: chunkSize, maxLineBytes: 6)
+        #expect(outcome.lines.map(\.text) == ["ab🔍", "abcde", "abcd", "abcdef", "abcde"])
+        #expect(outcome.lines.allSatisfy { String(validating: $0.bytes, as: UTF8.self) != nil })
+        #expect(outcome.lines == CollectedLine.expected(from: input, maxLineBytes: 6))
+    }
+
     /// A `\r` that falls just past the cap is still recognised as part of the CRLF ending.
     @Test(arguments: ReadOutcome.chunkSizes)
     func carriageReturnPastTheCapIsDropped(chunkSize: Int?) {
