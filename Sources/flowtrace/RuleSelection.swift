@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FlowTrace
 
 /// The options that choose rules, shared by the commands that apply them.
@@ -12,12 +13,25 @@ struct RuleSelection: ParsableArguments {
     @Option(name: .customLong("disable"), help: "Do not apply these rule ids (repeatable, or comma-separated).")
     var disabled: [String] = []
 
+    /// `--only ''` or `--only ,` names no rule: it would otherwise apply them all.
+    mutating func validate() throws {
+        for (option, values) in [("--only", only), ("--disable", disabled)] where !values.isEmpty && split(values).isEmpty {
+            throw ValidationError("\(option) was given no rule id (flowtrace rules list shows them)")
+        }
+    }
+
     /// The built-in rules plus the given files, selected.
     func ruleSet() throws -> RuleSet {
-        try RuleSet.builtin().adding(try RuleSet.load(paths: paths)).selecting(only: split(only), disabled: split(disabled))
+        try RuleSelection.available(adding: try RuleSet.load(paths: paths)).selecting(only: split(only), disabled: split(disabled))
+    }
+
+    /// The rules a scan can apply with `added` given by `--rules`: the built-in pack and those
+    /// (an id defined twice is an error).
+    static func available(adding added: [Rule]) throws -> RuleSet {
+        try RuleSet.builtin().adding(added)
     }
 
     private func split(_ ids: [String]) -> [String] {
-        ids.flatMap { $0.split(separator: ",").map(String.init) }
+        ids.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
     }
 }

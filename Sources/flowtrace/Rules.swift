@@ -15,7 +15,7 @@ struct Rules: ParsableCommand {
         func run() throws {
             let output = OutputSink(descriptor: 1)
             for rule in try selection.ruleSet().rules {
-                output.write("\(rule.id.padding(toLength: 32))\(rule.severity.rawValue.padding(toLength: 9))\(rule.title)\n")
+                output.write("\(rule.id.padding(toLength: 32))\(rule.severity.rawValue.padding(toLength: 9))\(TerminalText.sanitize(rule.title))\n")
             }
             try output.flush()
         }
@@ -29,8 +29,10 @@ struct Rules: ParsableCommand {
         @Argument(help: "Rule files or folders.") var paths: [String] = []
 
         func run() throws {
-            let rules = paths.isEmpty ? try RuleSet.builtin().rules : try RuleSet.load(paths: paths)
-            _ = try RuleSet(rules: rules)
+            let added = try RuleSet.load(paths: paths)
+            // Ids must be unique among all the rules a scan with these files would load.
+            let available = try RuleSelection.available(adding: added)
+            let rules = paths.isEmpty ? available.rules : added
             let options = try ScanOptions.builtin()
             var failures = 0
             for rule in rules {
@@ -54,13 +56,20 @@ struct Rules: ParsableCommand {
             guard let rule = try selection.ruleSet().rule(id) else {
                 throw FlowTraceError(.usage, "there is no rule '\(id)'", hint: "flowtrace rules list shows them")
             }
-            var text = "\(rule.id) (\(rule.severity.rawValue)): \(rule.title)\n\n\(rule.description)\n\n"
-            text += "Remediation: \(rule.remediation)\n\nDefined in \(rule.file).\n"
+            var text = "\(rule.id) (\(rule.severity.rawValue)): \(TerminalText.sanitize(rule.title))\n\n"
+            text += "\(Explain.printable(rule.description))\n\n"
+            text += "Remediation: \(Explain.printable(rule.remediation))\n\nDefined in \(TerminalText.sanitize(rule.file)).\n"
             for example in rule.examples {
                 text += "\nExample that \(example.mustTrigger ? "triggers it (\(example.expectedFindings) finding(s))" : "must not trigger it"):\n"
                 text += example.log.split(separator: "\n").map { "    " + TerminalText.sanitize(String($0)) }.joined(separator: "\n") + "\n"
             }
             FileHandleOutput.standardOutput(text)
+        }
+
+        /// A rule file's text, safe to print: its lines kept, control sequences removed or escaped.
+        static func printable(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }
+                .joined(separator: "\n")
         }
     }
 }

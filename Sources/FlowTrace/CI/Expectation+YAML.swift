@@ -29,14 +29,14 @@ extension Expectation {
 
     /// The expectation as a file: a header naming `fixture`, then the YAML.
     public func yaml(fixture: String) -> String {
-        var text = "# The findings flowtrace must report on \(fixture) (flowtrace check).\n"
+        var text = "# The findings flowtrace must report on \(Expectation.commentText(fixture)) (flowtrace check).\n"
         text += "# Written by `flowtrace check --update`; review the diff before committing.\n"
         if findings.isEmpty { text += "findings: []\n" } else { text += "findings:\n" }
         for entry in findings {
-            if let note = entry.note { text += "  # \(note.replacingOccurrences(of: "\n", with: " "))\n" }
+            if let note = entry.note { text += "  # \(Expectation.commentText(note))\n" }
             text += "  - rule: \(Expectation.scalar(entry.rule))\n"
             for (key, value) in [("user", entry.user), ("request", entry.request), ("generation", entry.generation)] {
-                if let value { text += "    \(key): \(JSONText.quoted(value))\n" }
+                if let value { text += "    \(key): \(Expectation.quoted(value))\n" }
             }
             if entry.count != 1 { text += "    count: \(entry.count)\n" }
             if let lines = entry.lines { text += "    lines: [\(lines.map(String.init).joined(separator: ", "))]\n" }
@@ -45,10 +45,49 @@ extension Expectation {
         return text
     }
 
-    /// A YAML scalar: plain for kebab-case words, otherwise double-quoted (JSON escaping is valid YAML).
+    /// A YAML scalar: plain for kebab-case words, otherwise double-quoted (see ``quoted(_:)``).
     static func scalar(_ value: String) -> String {
         value.range(of: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", options: .regularExpression) != nil
             && !["true", "false", "null", "yes", "no", "on", "off", "y", "n"].contains(value)
-            ? value : JSONText.quoted(value)
+            ? value : quoted(value)
+    }
+
+    /// `value` as a double-quoted YAML scalar that reads back as `value`: quotes, backslashes and
+    /// every character YAML cannot carry as it is (see ``isPlainText(_:)``) are escaped.
+    static func quoted(_ value: String) -> String {
+        var output = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            default: output += isPlainText(scalar) ? String(scalar) : escape(scalar)
+            }
+        }
+        return output + "\""
+    }
+
+    /// `text` made safe for the rest of a `#` comment line: every character YAML reads as a line
+    /// break or cannot carry is shown as an escape (`\u2028`), so the comment ends where it should.
+    static func commentText(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            output += isPlainText(scalar) ? String(scalar) : escape(scalar)
+        }
+        return output
+    }
+
+    /// Whether YAML reads `scalar` as itself on one line: printable (YAML's `c-printable`) and not a
+    /// line break. YAML 1.1, which Yams implements, also breaks lines at NEL, U+2028 and U+2029.
+    private static func isPlainText(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    /// `\u` and four hex digits (all the escaped characters are in the Basic Multilingual Plane).
+    private static func escape(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

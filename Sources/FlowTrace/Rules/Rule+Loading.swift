@@ -31,13 +31,14 @@ extension Rule {
         self.file = file
         steps = try required("steps").mapping(allowedKeys: nil).sorted { $0.key < $1.key }
             .map { try RuleStep(name: $0.key, $0.value) }
+        let captures = Dictionary(uniqueKeysWithValues: steps.map { ($0.name, $0.regex?.groupNames ?? []) })
         switch (fields["when"], fields["across"]) {
         case (let when?, nil):
-            condition = try RuleCondition(when)
+            condition = try RuleCondition(when, captures: captures)
             across = nil
         case (nil, let across?):
             condition = nil
-            self.across = try CrossTraceCondition(across)
+            self.across = try CrossTraceCondition(across, captures: captures)
         default:
             throw root.error("a rule needs exactly one of 'when' (one trace) or 'across' (traces of one entity)")
         }

@@ -24,11 +24,13 @@ public struct RuleSet: Sendable {
         })
     }
 
-    /// Reads rule files: each path is a YAML file or a folder searched for `*.yaml` / `*.yml`.
+    /// Reads rule files: each path is a YAML file or a folder searched for `*.yaml` / `*.yml`. A
+    /// file reached twice (the same folder given twice, a folder and a file in it) is read once.
     public static func load(paths: [String]) throws -> [Rule] {
-        try paths.flatMap { path in try files(at: path) }.map { file in
-            try Rule(yaml: try ConfigFile.text(at: file), file: file)
-        }
+        var seen: Set<String> = []
+        return try paths.flatMap { path in try files(at: path) }
+            .filter { file in seen.insert(resolved(file)).inserted }
+            .map { file in try Rule(yaml: try ConfigFile.text(at: file), file: file) }
     }
 
     /// These rules and `more`.
@@ -46,6 +48,13 @@ public struct RuleSet: Sendable {
     }
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// The absolute path of an existing file, with symbolic links, `.` and `..` resolved.
+    private static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        defer { free(real) }
+        return String(cString: real)
+    }
 
     private static func files(at path: String) throws -> [String] {
         var isDirectory: ObjCBool = false

@@ -9,6 +9,11 @@ extension RuleStep {
         self.init(name: name)
         let fields = try node.mapping(allowedKeys: RuleStep.keys)
         if fields.isEmpty { throw node.error("step '\(name)' tests nothing", hint: "give at least one of \(RuleStep.keys.sorted().joined(separator: ", "))") }
+        for key in ["tag", "status", "kind", "contains"] {
+            if let list = fields[key], try list.items().isEmpty {
+                throw list.error("an empty list tests nothing", hint: "give at least one value, or leave '\(key)' out")
+            }
+        }
         tags = try fields["tag"]?.strings() ?? []
         statuses = try fields["status"]?.items().map { try $0.choice("status", from: Status.allCases.map { ($0.name, $0) }) } ?? []
         kinds = try fields["kind"]?.items().map { try $0.choice("event kind", from: EventKind.allCases.map { ($0.name, $0) }) } ?? []
@@ -18,6 +23,7 @@ extension RuleStep {
         client = try fields["client"]?.choice("client", from: [("service", ClientKind.service), ("anon", .anon)])
         outcome = try fields["outcome"]?.choice("outcome", from: [TraceStatus.ok, .warning, .error].map { ($0.name, $0) })
         contains = try fields["contains"]?.strings() ?? []
+        if let node = fields["contains"], contains.contains("") { throw node.error("an empty literal tests nothing") }
         if let node = fields["regex"] {
             regex = try RuleRegex(try node.string(), caseInsensitive: try fields["case_insensitive"]?.bool() ?? false,
                                   location: node.location)

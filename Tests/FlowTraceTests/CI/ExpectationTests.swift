@@ -26,6 +26,25 @@ import Testing
         #expect(try Expectation(yaml: written.yaml(fixture: "x"), file: "x").findings.first?.user == odd)
     }
 
+    /// Audit: a message with U+2028 was written into a `# note` that YAML reads as two lines, and
+    /// `check` then rejected the file `check --update` had written.
+    @Test func everyLineBreakAndControlCharacterSurvivesTheYAML() throws {
+        let hostile = ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{0}", "\u{7}", "\u{1B}[31m", "\u{7F}",
+                       "\u{9B}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\t", "\"", "\\", "# x", "é 🔓"]
+        for text in hostile {
+            let odd = "a\(text)findings: [oops"
+            let entry = Expectation.Entry(rule: "rls-denial", user: odd, request: odd, generation: odd, lines: [1], note: odd)
+            let expectation = Expectation(findings: [entry, Expectation.Entry(rule: "odd\(text)rule", count: 2)], inputError: odd)
+            let yaml = expectation.yaml(fixture: "dir\(text)name.log")
+            let read = try Expectation(yaml: yaml, file: "x.expect.yaml")
+            #expect(read.findings.map(\.rule) == ["rls-denial", "odd\(text)rule"], "\(text.unicodeScalars.map(\.value))")
+            #expect(read.findings.first?.user == odd && read.findings.first?.request == odd && read.findings.first?.generation == odd)
+            #expect(read.inputError == odd)
+            // Only the header's two lines and one per note are comments: nothing spilled out of them.
+            #expect(yaml.split(separator: "\n").filter { $0.hasPrefix("#") || $0.hasPrefix("  #") }.count == 3)
+        }
+    }
+
     @Test func badFilesAreLocatedErrors() {
         #expect(throws: FlowTraceError.self) { try Expectation(yaml: "findings:\n  - rule: x\n    lines: [1]\n    count: 2\n", file: "f") }
         #expect(throws: FlowTraceError.self) { try Expectation(yaml: "something: 1\n", file: "f") }

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import FlowTrace
 
-/// Placeholders are filled as Foundation's `replacingOccurrences` would, ASCII or not.
+/// Placeholders are filled in one pass: as Foundation's `replacingOccurrences` would for ordinary
+/// values, ASCII or not, and never from the text of a value.
 @Suite struct MessageTemplateTests {
     @Test func fillsEveryPlaceholderAndMarksMissingOnes() {
         let template = MessageTemplate("{flow} of user {user}: {operation} on {table} ({table})")
@@ -22,5 +23,25 @@ import Testing
         }
         let ascii = MessageTemplate("{a}{a}{b} {c")
         #expect(ascii.render(["a": "x", "b": "{y}"]) == "xx{y} {c")
+    }
+
+    /// Audit: a value holding placeholders was filled in turn, in `Set` order (random per process).
+    @Test func valuesAreNeverScannedForPlaceholders() {
+        let crossed = MessageTemplate("{a} {b}")
+        // Filled in turn, either order of the two fields gives `{a} {a}` or `{b} {b}`.
+        #expect(crossed.render(["a": "{b}", "b": "{a}"]) == "{b} {a}")
+        let template = MessageTemplate("reason={reason} table={table} user={user}")
+        #expect(template.render(["reason": "evil {table} and {user}", "table": "users"])
+            == "reason=evil {table} and {user} table=users user=?")
+        let accented = MessageTemplate("café {user}: {reason}")
+        #expect(accented.render(["user": "{reason}", "reason": "é{user}"]) == "café {reason}: é{user}")
+    }
+
+    @Test func bracesThatOpenNoPlaceholderAreText() {
+        let template = MessageTemplate("{{user}} {a {table}")
+        #expect(template.fields == ["user", "table"])
+        #expect(template.render(["user": "u", "table": "t"]) == "{u} {a t")
+        #expect(MessageTemplate("no fields {").render([:]) == "no fields {")
+        #expect(MessageTemplate("{}").fields == [""])
     }
 }
