@@ -54,11 +54,11 @@ public enum DiffJSONRenderer {
         record.add("right", right.map { SecretRedactor.redact($0.message) })
         record.add("step", SecretRedactor.redact((left ?? right)?.template ?? ""))
         if pair.kind == .changed {
-            record.addRaw("words", words(pair.words))
+            record.addRaw("words", words(pair.words, left, right))
             record.add("left_status", left?.status.name)
             record.add("right_status", right?.status.name)
         }
-        if !pair.minor.isEmpty { record.addRaw("minor", words(pair.minor)) }
+        if !pair.minor.isEmpty { record.addRaw("minor", words(pair.minor, left, right)) }
         if pair.moved { record.addRaw("moved", "true") }
         if let timing = pair.timing {
             record.addRaw("timing", "{\"left_gap_ms\":\(timing.leftGap),\"right_gap_ms\":\(timing.rightGap)}")
@@ -66,11 +66,13 @@ public enum DiffJSONRenderer {
         return record.closed
     }
 
-    static func words(_ changes: [WordChange]) -> String {
+    /// The changed words, each redacted in its step's message (see ``WordChange/redacted(leftMessage:rightMessage:)``).
+    static func words(_ changes: [WordChange], _ left: FlowStep?, _ right: FlowStep?) -> String {
         "[" + changes.map { change in
+            let shown = change.redacted(leftMessage: left?.message ?? "", rightMessage: right?.message ?? "")
             var word = JSONObject()
-            word.add("left", SecretRedactor.redact(change.left))
-            word.add("right", SecretRedactor.redact(change.right))
+            word.add("left", shown.left)
+            word.add("right", shown.right)
             return word.closed
         }.joined(separator: ",") + "]"
     }

@@ -67,7 +67,11 @@ public struct DiffTextRenderer {
         if let step = diff.rightStep(pair) { text += "  right line \(step.line): " + safe(step.message) + "\n" }
         else { text += "  right —  (no such step" + place(diff, before: index, \.right, diff.right) + ")\n" }
         if !pair.words.isEmpty {
-            text += "  differs: " + pair.words.map { safe($0.description) }.joined(separator: " · ") + "\n"
+            // Each word redacted in its message: `hunter2` alone is no secret, after `password:` it is.
+            let (left, right) = (diff.leftStep(pair)?.message ?? "", diff.rightStep(pair)?.message ?? "")
+            text += "  differs: " + pair.words.map {
+                TerminalText.sanitize($0.redacted(leftMessage: left, rightMessage: right).description)
+            }.joined(separator: " · ") + "\n"
         }
         if pair.statusChanged, let left = diff.leftStep(pair), let right = diff.rightStep(pair) {
             text += "  status: \(left.status.name) → \(right.status.name)\n"

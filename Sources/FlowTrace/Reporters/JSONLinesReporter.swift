@@ -23,11 +23,12 @@ public final class JSONLinesReporter: Reporter {
 
     public func finish() throws { try output.flush() }
 
+    /// The entities as logged, redacted (a JWT can stand where a user or request id should).
     static func entities(user: String?, request: String?, generation: String?) -> JSONText {
         var entities = JSONText()
-        entities.add("user", user)
-        entities.add("request", request)
-        entities.add("generation", generation)
+        entities.add("user", user.map(SecretRedactor.redact))
+        entities.add("request", request.map(SecretRedactor.redact))
+        entities.add("generation", generation.map(SecretRedactor.redact))
         return entities
     }
 

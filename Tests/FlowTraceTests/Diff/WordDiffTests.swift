@@ -22,3 +22,24 @@ import Testing
         #expect(WordDiff.changes("at 2025-08-02 07:07:57 ok", "at 2025-08-01 18:25:00 ok").isEmpty)
     }
 }
+
+/// Where the changed words are: the renderers redact them in their message's context.
+@Suite struct WordDiffRangeTests {
+    @Test(arguments: [
+        ("login password: hunter2 now", "login password: swordfish99 and again"),
+        ("🔑 [DATABASE] Using SERVICE client", "🔓 [DATABASE] Using ANON client"),
+        ("attempt 1/3) region=eu ok", "attempt 2/3) region=us ok"),
+        ("retry scheduled", "retry not scheduled"),
+    ])
+    func eachSideIsWhereItsRangeSays(_ left: String, _ right: String) {
+        func text(_ message: String, _ range: Range<Int>?) -> String {
+            range.map { String(decoding: Array(message.utf8)[$0], as: UTF8.self) } ?? ""
+        }
+        let changes = WordDiff.changes(left, right)
+        #expect(!changes.isEmpty)
+        for change in changes {
+            #expect(text(left, change.leftRange) == change.left)
+            #expect(text(right, change.rightRange) == change.right)
+        }
+    }
+}
