@@ -79,17 +79,24 @@ import Testing
         }
     }
 
-    /// `tail -f app.log | flowtrace scan`: a trace is reported while the input is still open.
-    @Test func liveStreamReportsTracesBeforeTheInputEnds() throws {
+    /// Starts `flowtrace scan -` on a pipe, as `tail -f app.log | flowtrace scan` runs, with JSON
+    /// lines of traces on `output`.
+    private func startLiveScan(idleWindow: String) throws -> (process: Process, input: Pipe, output: Pipe) {
         let process = Process()
         process.executableURL = BinaryRunner.executable
-        process.arguments = ["scan", "--format", "jsonl", "--traces", "--idle-window", "1s", "-"]
+        process.arguments = ["scan", "--format", "jsonl", "--traces", "--idle-window", idleWindow, "-"]
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        return (process, input, output)
+    }
+
+    /// `tail -f app.log | flowtrace scan`: a trace is reported while the input is still open.
+    @Test func liveStreamReportsTracesBeforeTheInputEnds() throws {
+        let (process, input, output) = try startLiveScan(idleWindow: "1s")
         defer { if process.isRunning { process.terminate() } }
         try input.fileHandleForWriting.write(contentsOf: Data(line("🔍 [GENERATION] Starting credit check for user \(user)")))
         let received = DispatchSemaphore(value: 0)
@@ -110,15 +117,7 @@ import Testing
     /// A live request that keeps logging stays one trace across a stall shorter than the idle
     /// window, however long it has been open: each line's activity is stamped when it arrives.
     @Test func aLiveTraceThatKeepsLoggingIsNotClosedAsIdle() throws {
-        let process = Process()
-        process.executableURL = BinaryRunner.executable
-        process.arguments = ["scan", "--format", "jsonl", "--traces", "--idle-window", "3s", "-"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, input, output) = try startLiveScan(idleWindow: "3s")
         defer { if process.isRunning { process.terminate() } }
         let write = { (text: String) in try input.fileHandleForWriting.write(contentsOf: Data(self.line(text))) }
         try write("🔍 [GENERATION] Starting credit check for user \(user)")

@@ -26,14 +26,7 @@ import Testing
             - log: "🔍 [GENERATION] nothing for user 22cb3917-57f6-49c6-ac96-ec266570081b"
         """
 
-    private func error(_ yaml: String) -> FlowTraceError? {
-        do {
-            _ = try Rule(yaml: yaml, file: "team/rule.yaml")
-            return nil
-        } catch {
-            return error as? FlowTraceError
-        }
-    }
+    private func error(_ yaml: String) -> FlowTraceError? { Rule.loadingError(yaml) }
 
     @Test func theValidRuleLoadsAndItsExamplesPass() throws {
         let rule = try Rule(yaml: Self.valid, file: "team/rule.yaml")

@@ -25,14 +25,7 @@ import Testing
                 """)
     }
 
-    private func error(_ yaml: String) -> FlowTraceError? {
-        do {
-            _ = try Rule(yaml: yaml, file: "team/rule.yaml")
-            return nil
-        } catch {
-            return error as? FlowTraceError
-        }
-    }
+    private func error(_ yaml: String) -> FlowTraceError? { Rule.loadingError(yaml) }
 
     @Test func sameMayNameEventFieldsAndTheStepsGroups() throws {
         for field in ["table", "http_status", "thing", "other"] {
