@@ -72,7 +72,7 @@ extension LineParser {
         let outerTime = field(.time).flatMap { time(base, $0) }
         if field(.level) == nil, decoded.count > 0 {
             let saved = event
-            let savedMidnight = lastMidnight
+            let savedDateCarry = dateCarry
             if let outerTime { _ = dated(outerTime) }  // the wrapper's date also dates a time-only inner line
             if unwrapping, ByteClass.byte(decoded.base, 0) == 0x7B {
                 wrapped.count = 0
@@ -90,7 +90,7 @@ extension LineParser {
                 return
             default:
                 event = saved
-                lastMidnight = savedMidnight
+                dateCarry = savedDateCarry
             }
         }
         text.count = 0

@@ -22,8 +22,8 @@ public struct LineParser {
     let levelMemo: LevelMemo
     /// The messages analysed lately and their findings.
     let messageMemo: MessageMemo
-    /// Milliseconds at midnight (UTC) of the last dated line, for time-only layouts.
-    var lastMidnight: Int64?
+    /// The date time-only layouts take.
+    var dateCarry = DateCarry()
     /// The last date read, to skip converting it again.
     var dayCache = DayCache()
 
@@ -59,8 +59,7 @@ public struct LineParser {
             containerTime = prefix.milliseconds
             event.flags.insert(.containerPrefix)
             // The runtime's date also dates the time-only lines it wraps.
-            let ofDay = prefix.milliseconds % LogTime.millisecondsPerDay
-            lastMidnight = prefix.milliseconds - (ofDay < 0 ? ofDay + LogTime.millisecondsPerDay : ofDay)
+            _ = dateCarry.dated(prefix.milliseconds)
         }
         var first = start
         ByteClass.skipSpaces(base, &first, end: end)
@@ -108,18 +107,11 @@ public struct LineParser {
         }
     }
 
-    /// A time with a date: records its midnight for later time-only lines.
-    mutating func dated(_ milliseconds: Int64) -> LogTime {
-        let ofDay = milliseconds % LogTime.millisecondsPerDay
-        lastMidnight = milliseconds - (ofDay < 0 ? ofDay + LogTime.millisecondsPerDay : ofDay)
-        return LogTime(milliseconds: milliseconds, hasDate: true)
-    }
+    /// A time with a date: records its day for later time-only lines.
+    mutating func dated(_ milliseconds: Int64) -> LogTime { dateCarry.dated(milliseconds) }
 
-    /// A time of day, dated with the last date of the stream when there was one.
-    func undated(_ millisecondsOfDay: Int64) -> LogTime {
-        if let lastMidnight { return LogTime(milliseconds: lastMidnight + millisecondsOfDay, hasDate: true) }
-        return LogTime(milliseconds: millisecondsOfDay, hasDate: false)
-    }
+    /// A time of day, dated with the stream's current day when it has one (``DateCarry``).
+    mutating func undated(_ millisecondsOfDay: Int64) -> LogTime { dateCarry.undated(millisecondsOfDay) }
 
     /// A CRI container prefix (`2025-08-02T07:07:57.123456789Z stdout F `): its time and length.
     private mutating func containerPrefix(_ base: UnsafeRawPointer, end: Int) -> TimeParser.Parsed? {

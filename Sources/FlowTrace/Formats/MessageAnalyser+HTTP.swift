@@ -27,9 +27,16 @@ extension MessageAnalyser {
             if ByteClass.has(base, at: cursor, end: end, " - ") {
                 cursor += 3
                 let durationStart = cursor
-                if let duration = ByteClass.readInteger(base, &cursor, end: end) {
-                    event.durationMilliseconds = duration
-                    origins[.duration] = durationStart..<cursor
+                if let whole = ByteClass.readInteger(base, &cursor, end: end) {
+                    // `812ms` or a bare `812` as the digits say; `1.2s` scaled, its unit in the origin.
+                    if let duration = ByteClass.durationSuffix(base, whole: whole, at: cursor, end: end),
+                       !duration.isWholeMilliseconds {
+                        event.durationMilliseconds = duration.milliseconds
+                        origins[.duration] = durationStart..<duration.end
+                    } else {
+                        event.durationMilliseconds = whole
+                        origins[.duration] = durationStart..<cursor
+                    }
                 }
             }
         } else {

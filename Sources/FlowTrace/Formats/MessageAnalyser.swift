@@ -145,17 +145,26 @@ struct MessageAnalyser {
         }
         if classes[Int(byte)] == ByteClass.digitClass {
             var cursor = position
-            let value = ByteClass.readInteger(base, &cursor, end: end) ?? 0
-            if cursor < end, classes[Int(ByteClass.byte(base, cursor))] & 3 != 0 {
-                if ByteClass.has(base, at: cursor, end: end, "ms"),
-                   cursor + 2 == end || classes[Int(ByteClass.byte(base, cursor + 2))] & 3 == 0 {
+            var value = ByteClass.readInteger(base, &cursor, end: end) ?? 0
+            guard cursor < end else {
+                number(value, from: position, to: cursor)
+                return cursor
+            }
+            let next = ByteClass.byte(base, cursor)
+            if classes[Int(next)] & 3 != 0 || next == 0x2E {
+                if let duration = ByteClass.durationSuffix(base, whole: value, at: cursor, end: end) {
                     if event.durationMilliseconds == nil {
-                        event.durationMilliseconds = value
-                        origins[.duration] = position..<cursor
+                        event.durationMilliseconds = duration.milliseconds
+                        // A scaled value is not the digits': its origin covers the unit too.
+                        origins[.duration] = position..<(duration.isWholeMilliseconds ? cursor : duration.end)
                     }
-                    return cursor + 2
+                    return duration.end
                 }
-                return skipWord(from: cursor, classes: classes)
+                if next != 0x2E { return skipWord(from: cursor, classes: classes) }
+            } else if next == 0x2C, cursor - position <= 3,
+                      let grouped = ByteClass.thousandsGroups(base, value: value, at: cursor, end: end) {
+                value = grouped.value
+                cursor = grouped.end
             }
             number(value, from: position, to: cursor)
             return cursor

@@ -13,6 +13,25 @@ import Testing
         #expect(after.lineNumber == 3)
     }
 
+    /// A time-only log that crosses midnight goes on to the next day, with or without a date
+    /// before it; lines slightly out of order (concurrent requests) stay on their day.
+    @Test func timeOnlyLinesCrossMidnight() {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let undated = ["23:59:58 | INFO | app | a", "23:59:59 | INFO | app | b", "00:00:01 | INFO | app | c",
+                       "23:59:59 | INFO | app | late by two seconds", "00:00:02 | INFO | app | d"]
+        let day = LogTime.millisecondsPerDay
+        #expect(undated.map { parser.parse(string: $0).time?.milliseconds }
+                == [day - 2000, day - 1000, day + 1000, day - 1000, day + 2000])
+        #expect(parser.parse(string: "00:00:03 | INFO | app | e").time?.hasDate == false)
+        _ = parser.parse(string: "2025-08-02 23:59:59,500 - app - INFO - dated")
+        #expect(parser.parse(string: "00:00:01 | INFO | app | f").time?.iso8601 == "2025-08-03T00:00:01.000Z")
+        #expect(parser.parse(string: "13:00:00 | INFO | app | g").time?.iso8601 == "2025-08-03T13:00:00.000Z")
+        #expect(parser.parse(string: "23:30:00 | INFO | app | ten hours on, same day").time?.iso8601 == "2025-08-03T23:30:00.000Z")
+        #expect(parser.parse(string: "00:00:00 | INFO | app | h").time?.iso8601 == "2025-08-04T00:00:00.000Z")
+        _ = parser.parse(string: "2025-08-02 10:00:00,000 - app - INFO - a dated line resets the day")
+        #expect(parser.parse(string: "10:00:01 | INFO | app | i").time?.iso8601 == "2025-08-02T10:00:01.000Z")
+    }
+
     /// The date and the `HH:MM:SS` of the last line are remembered, never trusted for other bytes.
     @Test func repeatedDatesAndSecondsAreReadAgainWhenTheyChange() {
         var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)

@@ -73,6 +73,10 @@ import Testing
         "🔍 [DATABASE] Executing SELECT query on public.2024 for user 6816de06-0a04-4f48-921b-18a91ab1c42f",
         "🔍 [GENERATION] Generation 42 took 1500ms, cost 25 credits",
         "⚠️ [CREDIT-SERVICE] Retry 2/3 for user 6816de06-0a04-4f48-921b-18a91ab1c42f, amount: 10 10",
+        "[c380ac3f-b0ec-4cec-9d88-a202dc61978e] POST /api/v1/generations - 500 - 1.2s",
+        "🔍 [GENERATION] Generation 42 took 2.45s, then 350us, then 7s",
+        "💳 [USER_SERVICE] New balance: 1,240 for user 6816de06-0a04-4f48-921b-18a91ab1c42f",
+        "💳 [CREDIT-SERVICE] Granted 1,000,000 credits, new balance: 12,50",
     ]
 
     @Test(arguments: messages)
