@@ -1,5 +1,8 @@
 /// The bracketed tags of a line (`[GENERATION]`, `[CREDIT-SERVICE]`), in order, without brackets.
 /// Holds up to four inline, so that recording tags never allocates; `count` counts all of them.
+/// Which are kept does not depend on anything but the line: the first four, in the order they
+/// appear; a fifth and later are counted and dropped, so no flow step, rule or key sees them.
+/// (Level words in brackets, `[ERROR]`, are no tags and take no place.)
 ///
 /// A tag's key is hashed from its bytes where it is used (``key(at:in:)``), not stored: four
 /// stored 64-bit keys took 32 of an event's bytes, and every event is copied several times on the
@@ -22,7 +25,8 @@ public struct TagList: Sendable, Equatable {
     /// How many tags are stored (at most ``capacity``).
     public var storedCount: Int { min(count, TagList.capacity) }
 
-    /// Records a tag found at `range` of the event's text.
+    /// Records a tag found at `range` of the event's text: stored when fewer than four are, else
+    /// only counted.
     public mutating func append(_ range: TextRange) {
         switch count {
         case 0: ranges.0 = range

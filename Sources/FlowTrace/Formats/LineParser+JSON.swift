@@ -1,6 +1,8 @@
 /// JSON lines: finds the fields the vocabulary names (top level first, then one level down in
-/// objects such as `attributes`), decodes the message into the event text, and reads a Docker
-/// `{"log": "<line>"}` wrapper (no level of its own) as the text or JSON line it holds.
+/// objects such as `attributes`), decodes the message into the event text, and reads an object
+/// with no level of its own (a Docker `{"log": "<line>"}` wrapper, or a record whose message says
+/// `ERROR: …`) as the text or JSON line its message holds. The object's own ids and logger still
+/// apply then, over what the inner line names; its time dates an inner line that has none.
 extension LineParser {
     /// Parses `base[start..<end]` as one JSON object; false when it is malformed.
     mutating func parseJSON(_ base: UnsafeRawPointer, from start: Int, to end: Int, into event: inout Event,
@@ -79,6 +81,7 @@ extension LineParser {
                 wrapped.append(decoded.base, count: decoded.count)
                 if parseJSON(UnsafeRawPointer(wrapped.base), from: 0, to: wrapped.count, into: &event, unwrapping: false) {
                     if event.time == nil, let outerTime { event.time = dated(outerTime) }
+                    applyOwnFields(base, fields: fields, to: &event)
                     return
                 }
                 event = saved
@@ -87,6 +90,7 @@ extension LineParser {
             switch event.layout {
             case .pythonBasic, .console, .pythonDefault, .isoLevel, .requestTracking:
                 if event.time == nil, let outerTime { event.time = dated(outerTime) }
+                applyOwnFields(base, fields: fields, to: &event)
                 return
             default:
                 event = saved
@@ -104,11 +108,26 @@ extension LineParser {
            match.length == level.end - level.start {
             event.level = Level(rawValue: UInt8(match.value)) ?? .none
         }
+        applyOwnFields(base, fields: fields, to: &event)
+        MessageAnalyser.analyse(&event, tables: tables, base: UnsafeRawPointer(text.base), firstQuote: firstQuote)
+    }
+
+    /// Sets the object's logger and ids (its `fields` of `base`) on `event`, over any the message
+    /// named; an unlabelled id of the message that is one of them is unlabelled no more.
+    private func applyOwnFields(_ base: UnsafeRawPointer, fields: UnsafeMutableBufferPointer<JSONScanner.Value>,
+                                to event: inout Event) {
+        func field(_ role: JSONFieldRole) -> JSONScanner.Value? {
+            let value = fields[Int(role.rawValue)]
+            return value.start < 0 ? nil : value
+        }
         if let logger = field(.logger) ?? field(.module) { event.logger = append(base, logger) }
         if let value = field(.user) { event.user = entity(base, value) }
         if let value = field(.generation) { event.generation = entity(base, value) }
         if let value = field(.request) { event.request = entity(base, value) }
-        MessageAnalyser.analyse(&event, tables: tables, base: UnsafeRawPointer(text.base), firstQuote: firstQuote)
+        if let unlabeled = event.unlabeledID?.key,
+           unlabeled == event.user?.key || unlabeled == event.generation?.key || unlabeled == event.request?.key {
+            event.unlabeledID = nil
+        }
     }
 
     /// Appends a decoded value to the event text after a separating newline; returns its range.
@@ -127,12 +146,12 @@ extension LineParser {
         return EntityRef(key: key ?? EntityKey(hashing: range.slice(text.bytes)), range: range)
     }
 
-    /// A time value: an ISO string or an epoch number (seconds or milliseconds).
-    private mutating func time(_ base: UnsafeRawPointer, _ value: JSONScanner.Value) -> Int64? {
-        if value.isString {
-            return TimeParser.dateTime(base, at: value.start, end: value.end, days: &dayCache)?.milliseconds
-                ?? TimeParser.epoch(base, from: value.start, to: value.end)
+    /// A time value: an ISO string or an epoch number (``TimeParser/epoch(_:from:to:)``).
+    private mutating func time(_ base: UnsafeRawPointer, _ value: JSONScanner.Value) -> TimeParser.Parsed? {
+        if value.isString, let time = TimeParser.dateTime(base, at: value.start, end: value.end, days: &dayCache) {
+            return time
         }
-        return TimeParser.epoch(base, from: value.start, to: value.end)
+        guard let milliseconds = TimeParser.epoch(base, from: value.start, to: value.end) else { return nil }
+        return TimeParser.Parsed(milliseconds: milliseconds, end: value.end)
     }
 }

@@ -12,7 +12,7 @@ extension LineParser {
             if let time = TimeParser.dateTime(base, at: start, end: end, days: &dayCache) {
                 if readBasicConfig(base, from: time.end, end: end, into: &event)
                     || readLevelAndMessage(base, from: time.end, end: end, into: &event) {
-                    event.time = dated(time.milliseconds)
+                    event.time = dated(time)
                 }
             } else if let time = TimeParser.timeOfDay(base, at: start, end: end),
                       readConsole(base, from: time.end, end: end, into: &event) {
@@ -22,7 +22,7 @@ extension LineParser {
             if let time = TimeParser.dateTime(base, at: start + 1, end: end, days: &dayCache), time.end < end,
                ByteClass.byte(base, time.end) == 0x5D,
                readLevelAndMessage(base, from: time.end + 1, end: end, into: &event) {
-                event.time = dated(time.milliseconds)
+                event.time = dated(time)
             }
         } else if ByteClass.isLetter(first) {
             readPythonDefault(base, from: start, end: end, into: &event)

@@ -49,17 +49,24 @@ public struct LineParser {
         event.byteOffset = line.byteOffset
         if line.isTruncated { event.flags.insert(.truncated) }
         text.count = 0
-        guard let base = line.bytes.baseAddress, line.bytes.count > 0 else { return }
+        guard var base = line.bytes.baseAddress, line.bytes.count > 0 else { return }
         var end = line.bytes.count
+        // A byte order mark (a file's first line, written as `utf-8-sig`) is not text.
+        if ByteClass.byte(base, 0) == 0xEF, LineParser.hasByteOrderMark(base, at: 0, end: end) {
+            base += 3
+            end -= 3
+            guard end > 0 else { return }
+        }
         if ByteClass.byte(base, end - 1) == 0x0D { end -= 1 }
         var start = 0
-        var containerTime: Int64?
+        var containerTime: TimeParser.Parsed?
         if let prefix = containerPrefix(base, end: end) {
             start = prefix.end
-            containerTime = prefix.milliseconds
+            containerTime = prefix
             event.flags.insert(.containerPrefix)
             // The runtime's date also dates the time-only lines it wraps.
-            _ = dateCarry.dated(prefix.milliseconds)
+            _ = dated(prefix)
+            if LineParser.hasByteOrderMark(base, at: start, end: end) { start += 3 }
         }
         var first = start
         ByteClass.skipSpaces(base, &first, end: end)
@@ -101,14 +108,14 @@ public struct LineParser {
             if event.kind == .requestStart || event.kind == .requestEnd {
                 event.layout = .requestTracking
             } else if !event.tags.isEmpty || event.status != .none || event.user != nil || event.generation != nil
-                        || event.request != nil || event.unlabeledID != nil || event.kind != .log {
+                        || event.request != nil || event.unlabeledID != nil || event.kind != .log || event.level != .none {
                 event.layout = .bare
             }
         }
     }
 
-    /// A time with a date: records its day for later time-only lines.
-    mutating func dated(_ milliseconds: Int64) -> LogTime { dateCarry.dated(milliseconds) }
+    /// A time with a date: records its day (in its UTC offset) for later time-only lines.
+    mutating func dated(_ time: TimeParser.Parsed) -> LogTime { dateCarry.dated(time.milliseconds, utcOffset: time.utcOffset) }
 
     /// A time of day, dated with the stream's current day when it has one (``DateCarry``).
     mutating func undated(_ millisecondsOfDay: Int64) -> LogTime { dateCarry.undated(millisecondsOfDay) }
@@ -125,6 +132,13 @@ public struct LineParser {
         guard position + 1 < end else { return nil }
         let flag = ByteClass.byte(base, position)
         guard flag == 0x46 || flag == 0x50, ByteClass.byte(base, position + 1) == 0x20 else { return nil }
-        return TimeParser.Parsed(milliseconds: time.milliseconds, end: position + 2)
+        return TimeParser.Parsed(milliseconds: time.milliseconds, end: position + 2, utcOffset: time.utcOffset)
+    }
+
+    /// Whether the UTF-8 byte order mark (EF BB BF) is at `position`.
+    @inline(__always)
+    static func hasByteOrderMark(_ base: UnsafeRawPointer, at position: Int, end: Int) -> Bool {
+        position + 3 <= end && ByteClass.byte(base, position) == 0xEF && ByteClass.byte(base, position + 1) == 0xBB
+            && ByteClass.byte(base, position + 2) == 0xBF
     }
 }

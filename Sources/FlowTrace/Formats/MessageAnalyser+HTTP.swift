@@ -103,7 +103,8 @@ extension MessageAnalyser {
         event.httpMethod = method
         event.httpPath = TextRange(start: pathStart, count: cursor - pathStart)
         pathEntities(from: pathStart, to: cursor)
-        readStatus(after: cursor + 6)
+        // The walk reads ids in the path, but no amount or balance from it (`/credits/balance HTTP/1.1`).
+        numbersFrom = readStatus(after: cursor + 6)
         return position
     }
 
@@ -114,16 +115,20 @@ extension MessageAnalyser {
         return LineParser.find(base, "\"", from: position, end: end)
     }
 
-    /// The status after `HTTP/<version>` and the closing quote (`HTTP/1.1" 200`, `HTTP/2 201 Created"`).
-    private mutating func readStatus(after version: Int) {
+    /// The status after `HTTP/<version>` and the closing quote (`HTTP/1.1" 200`, `HTTP/2 201 Created"`);
+    /// returns where the version (and the quote after it) ends.
+    @discardableResult
+    private mutating func readStatus(after version: Int) -> Int {
         var cursor = version
         while cursor < end, ByteClass.byte(base, cursor) != 0x20 { cursor += 1 }
+        let versionEnd = cursor
         while cursor < end, ByteClass.byte(base, cursor) == 0x20 || ByteClass.byte(base, cursor) == 0x22 { cursor += 1 }
         if let status = ByteClass.fixedDigits(base, at: cursor, count: 3, end: end),
            cursor + 3 == end || !ByteClass.isDigit(ByteClass.byte(base, cursor + 3)) {
             event.httpStatus = UInt16(status)
             origins[.httpStatus] = cursor..<cursor + 3
         }
+        return versionEnd
     }
 
     /// An upper-case method token at `position` and the offset after it.

@@ -10,7 +10,7 @@ extension MessageAnalyser {
         case .amount, .balance:
             pendingNumber = role
         case .rows:
-            if lastNumberEnd == position - 1, event.rowCount == nil {
+            if lastNumberEnd == position - 1, event.rowCount == nil, lastNumberStart >= numbersFrom {
                 event.rowCount = lastNumber
                 origins[.rowCount] = lastNumberStart..<lastNumberEnd
             } else {

@@ -2,6 +2,11 @@
 /// the nearest preceding entity keyword of their clause, numbers named by amount, balance and
 /// row keywords, the database client, operation and table, and HTTP request lines. All words
 /// come from the vocabulary's tries; the message is walked once, token by token.
+///
+/// A bracketed level word (`[ERROR]`) is no tag: it is the line's level when its layout gave
+/// none. Numbers are whole credits: a sign is read (`balance: -20`, a `-` after a byte that is not
+/// a word character), and a fraction is dropped, rounding down (`12.50` is 12, `-0.5` is -1), so
+/// that a comparison with whole credits keeps its answer; its digits are no number of their own.
 struct MessageAnalyser {
     unowned(unsafe) let tables: VocabularyTables
     let base: UnsafeRawPointer
@@ -22,20 +27,37 @@ struct MessageAnalyser {
     var lastNumber: Int64 = 0
     var lastNumberStart = -2
     var lastNumberEnd = -2
-    /// Where each number field was read (for ``MessageMemo``).
-    var origins = NumberOrigins()
+    /// Numbers before this offset fill no field: they are in an access line's request line
+    /// (`"GET /api/v1/credits/balance HTTP/1.1"`), whose path may hold keywords.
+    var numbersFrom = 0
+    /// What the analysis found besides the event's fields (for ``MessageMemo``).
+    var findings = Findings()
+
+    /// What an analysis found that another line with the same message needs besides its fields.
+    struct Findings {
+        /// Where each number field was read.
+        var origins = NumberOrigins()
+        /// The level a bracketed level word named (`[ERROR]`), whether or not the event took it.
+        var tagLevel: Level = .none
+    }
 
     /// Reads the message of `event` (its ``Event/message`` range of `base`) into its fields;
-    /// `firstQuote` is the offset of the first `"` in `base` (`Int.max` for none). Returns where
-    /// the number fields were read.
+    /// `firstQuote` is the offset of the first `"` in `base` (`Int.max` for none).
     @discardableResult
     static func analyse(_ event: inout Event, tables: VocabularyTables, base: UnsafeRawPointer,
-                        firstQuote: Int) -> NumberOrigins {
+                        firstQuote: Int) -> Findings {
         withUnsafeMutablePointer(to: &event) { pointer in
             var analyser = MessageAnalyser(tables: tables, base: base, event: pointer, firstQuote: firstQuote)
             analyser.run()
-            return analyser.origins
+            if pointer.pointee.level == .none { pointer.pointee.level = analyser.findings.tagLevel }
+            return analyser.findings
         }
+    }
+
+    /// Where each number field was read (for ``MessageMemo``).
+    var origins: NumberOrigins {
+        get { findings.origins }
+        set { findings.origins = newValue }
     }
 
     private init(tables: VocabularyTables, base: UnsafeRawPointer, event: UnsafeMutablePointer<Event>, firstQuote: Int) {
@@ -121,7 +143,8 @@ struct MessageAnalyser {
         pendingNumber = nil
     }
 
-    /// A bracketed tag (`[CREDIT-SERVICE]`) or id (`[<uuid>]`); returns where to continue.
+    /// A bracketed tag (`[CREDIT-SERVICE]`), level word (`[ERROR]`) or id (`[<uuid>]`); returns
+    /// where to continue. A bracket that follows a `/` is part of a path or URL, not a tag.
     private mutating func bracket(at open: Int) -> Int {
         guard let (close, isTag) = TagBracket.scan(base, open: open, end: end) else { return open + 1 }
         let contentStart = open + 1
@@ -129,7 +152,11 @@ struct MessageAnalyser {
             assign(.request, key: key, from: contentStart, to: close)
             return close + 1
         }
-        guard isTag else { return open + 1 }
+        guard isTag, open == start || ByteClass.byte(base, open - 1) != 0x2F else { return open + 1 }
+        if let match = tables.levels.longestMatch(base, from: contentStart, to: close), match.length == close - contentStart {
+            if findings.tagLevel == .none { findings.tagLevel = Level(rawValue: UInt8(match.value)) ?? .none }
+            return close + 1
+        }
         event.tags.append(TextRange(start: contentStart, count: close - contentStart))
         return close + 1
     }
@@ -143,32 +170,7 @@ struct MessageAnalyser {
             id(key, from: position, to: position + 36)
             return position + 36
         }
-        if classes[Int(byte)] == ByteClass.digitClass {
-            var cursor = position
-            var value = ByteClass.readInteger(base, &cursor, end: end) ?? 0
-            guard cursor < end else {
-                number(value, from: position, to: cursor)
-                return cursor
-            }
-            let next = ByteClass.byte(base, cursor)
-            if classes[Int(next)] & 3 != 0 || next == 0x2E {
-                if let duration = ByteClass.durationSuffix(base, whole: value, at: cursor, end: end) {
-                    if event.durationMilliseconds == nil {
-                        event.durationMilliseconds = duration.milliseconds
-                        // A scaled value is not the digits': its origin covers the unit too.
-                        origins[.duration] = position..<(duration.isWholeMilliseconds ? cursor : duration.end)
-                    }
-                    return duration.end
-                }
-                if next != 0x2E { return skipWord(from: cursor, classes: classes) }
-            } else if next == 0x2C, cursor - position <= 3,
-                      let grouped = ByteClass.thousandsGroups(base, value: value, at: cursor, end: end) {
-                value = grouped.value
-                cursor = grouped.end
-            }
-            number(value, from: position, to: cursor)
-            return cursor
-        }
+        if classes[Int(byte)] == ByteClass.digitClass { return numberToken(at: position, classes: classes) }
         // Finding the word's end yields its folded bytes; one probe settles most words.
         let found = tables.keywordWords.longestMatch(base, at: position, end: end, in: tables.keywords)
         guard let match = found.match else { return found.wordEnd }
@@ -177,31 +179,9 @@ struct MessageAnalyser {
 
     /// The end of the word characters from `position`.
     @inline(__always)
-    private func skipWord(from position: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
+    func skipWord(from position: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
         var cursor = position
         while cursor < end, classes[Int(ByteClass.byte(base, cursor))] & 3 != 0 { cursor += 1 }
         return cursor
-    }
-
-    /// A standalone number: fills the value a keyword of the clause announced.
-    private mutating func number(_ value: Int64, from numberStart: Int, to numberEnd: Int) {
-        if let role = pendingNumber {
-            switch role {
-            case .amount where event.amount == nil:
-                event.amount = value
-                origins[.amount] = numberStart..<numberEnd
-            case .balance where event.balance == nil:
-                event.balance = value
-                origins[.balance] = numberStart..<numberEnd
-            case .rows where event.rowCount == nil:
-                event.rowCount = value
-                origins[.rowCount] = numberStart..<numberEnd
-            default: break
-            }
-            pendingNumber = nil
-        }
-        lastNumber = value
-        lastNumberStart = numberStart
-        lastNumberEnd = numberEnd
     }
 }

@@ -126,6 +126,7 @@ final class MessageMemo {
         let exactHash = MessageMemo.hash(key, count: length) ^ (signature &* 0x9E37_79B9_7F4A_7C15)
         if let slot = probe(exactHash, key, length: length, signature: signature, masksNumbers: false) {
             take(slot, spans, NumberSpans.none, message: message, messageStart: start, into: &event)
+            if event.level == .none { event.level = events[slot].level }
             return
         }
         // Most lines that miss differ from a remembered one in numbers only (ports, amounts).
@@ -139,27 +140,29 @@ final class MessageMemo {
                 maskedHash = MessageMemo.hash(masked, count: length) ^ (signature &* 0xC2B2_AE3D_27D4_EB4F)
                 if let slot = probe(maskedHash, masked, length: length, signature: signature, masksNumbers: true) {
                     take(slot, spans, numbers, message: message, messageStart: start, into: &event)
+                    if event.level == .none { event.level = events[slot].level }
                     numberMaskedHitCount += 1
                     // Numbers that come back as they were (`: 1 rows`) are remembered with them.
                     if hasBeenSeen(exactHash) {
                         rememberExactly(&event, hash: exactHash, message: message, length: length, spans: spans,
-                                        messageStart: start)
+                                        messageStart: start, tagLevel: events[slot].level)
                     }
                     return
                 }
             }
         }
-        let origins = MessageAnalyser.analyse(&event, tables: tables, base: base, firstQuote: firstQuote)
+        let findings = MessageAnalyser.analyse(&event, tables: tables, base: base, firstQuote: firstQuote)
         analysedCount += 1
         // Remembered when it comes again: as it is, or else with other numbers.
         if hasBeenSeen(exactHash) {
-            rememberExactly(&event, hash: exactHash, message: message, length: length, spans: spans, messageStart: start)
+            rememberExactly(&event, hash: exactHash, message: message, length: length, spans: spans, messageStart: start,
+                            tagLevel: findings.tagLevel)
         } else if numbers.count > 0, hasBeenSeen(maskedHash),
                   let idSpans = MessageMemo.idSpans(of: event, spans, numbers, messageStart: start),
-                  let numberSpans = MessageMemo.numberSpans(of: event, origins, numbers, messageStart: start) {
+                  let numberSpans = MessageMemo.numberSpans(of: event, findings.origins, numbers, messageStart: start) {
             event.template = newTemplate(uuidsMasked: spans.count > 0, numbersMasked: true)
             store(event, hash: maskedHash, masked, length: length, signature: signature, messageStart: start,
-                  idSpans: idSpans, numberSpans: numberSpans, masksNumbers: true)
+                  idSpans: idSpans, numberSpans: numberSpans, masksNumbers: true, tagLevel: findings.tagLevel)
         }
     }
 
@@ -206,7 +209,7 @@ final class MessageMemo {
     /// Remembers the analysis in `event` of `message`, unless it gave the bytes of a UUID
     /// another role, and gives `event` the new template id.
     private func rememberExactly(_ event: inout Event, hash: UInt64, message: UnsafeRawPointer, length: Int,
-                                 spans: UUIDSpans, messageStart: Int) {
+                                 spans: UUIDSpans, messageStart: Int, tagLevel: Level) {
         guard let idSpans = MessageMemo.idSpans(of: event, spans, .none, messageStart: messageStart) else { return }
         var key = message
         if spans.count > 0 {
@@ -216,7 +219,7 @@ final class MessageMemo {
         }
         event.template = newTemplate(uuidsMasked: spans.count > 0, numbersMasked: false)
         store(event, hash: hash, key, length: length, signature: spans.signature, messageStart: messageStart,
-              idSpans: idSpans, numberSpans: MessageMemo.noNumbers, masksNumbers: false)
+              idSpans: idSpans, numberSpans: MessageMemo.noNumbers, masksNumbers: false, tagLevel: tagLevel)
     }
 
     /// A new template id (0 when there are none left), marked as its analysis was remembered.
@@ -226,9 +229,13 @@ final class MessageMemo {
         return id | (uuidsMasked ? TemplateIDSource.uuidsMasked : 0) | (numbersMasked ? TemplateIDSource.numbersMasked : 0)
     }
 
-    /// Stores `event` as the analysis of the message `key` in the less recently used way of its set.
+    /// Stores `event` as the analysis of the message `key` in the less recently used way of its
+    /// set. The slot's event holds as its level `tagLevel`, the level the message's tags named
+    /// (``MessageAnalyser/Findings``), not the line's: a line that takes the slot and whose
+    /// layout gave none takes it. ``analyse(_:tables:base:firstQuote:)`` gives it after `take`:
+    /// with that branch in it, `take` was no longer inlined (30 instructions a line more).
     private func store(_ event: Event, hash: UInt64, _ key: UnsafeRawPointer, length: Int, signature: UInt64,
-                       messageStart: Int, idSpans: UInt16, numberSpans: UInt32, masksNumbers: Bool) {
+                       messageStart: Int, idSpans: UInt16, numberSpans: UInt32, masksNumbers: Bool, tagLevel: Level) {
         let set = Int(truncatingIfNeeded: hash & UInt64(MessageMemo.setCount - 1))
         let way = recent[set] ^ 1
         recent[set] = way
@@ -237,6 +244,7 @@ final class MessageMemo {
                                 start: Int32(truncatingIfNeeded: messageStart), numberSpans: numberSpans,
                                 idSpans: idSpans, masksNumbers: masksNumbers)
         (events + index).initialize(to: event)
+        events[index].level = tagLevel
         (bytes + index * MessageMemo.maxLength).copyMemory(from: key, byteCount: length)
     }
 

@@ -2,10 +2,11 @@
 /// Mac Roman and encoded back as UTF-8 (`🔍` → `ðŸ”`, `ğŸ”`, `üîç`).
 ///
 /// The damaged forms are generated from the code-page tables for every symbol of the vocabulary,
-/// in every variant such tools produce (undefined bytes dropped or kept as C1 controls, no-break
-/// spaces kept or turned into spaces, Mac Roman's Apple logo dropped or kept), and stored in a
-/// byte trie that maps each form back to the symbol. When dropped bytes make two symbols' forms
-/// collide, the status symbols (listed first) win.
+/// in every variant such tools produce (undefined bytes dropped, kept as C1 controls or replaced
+/// by U+FFFD, as Python's `errors='replace'` does; no-break spaces kept or turned into spaces,
+/// Mac Roman's Apple logo dropped or kept), and stored in a byte trie that maps each form back to
+/// the symbol. When dropped or replaced bytes make two symbols' forms collide (`🔍` and `🔐` end
+/// in different undefined bytes), the status symbols (listed first) win.
 struct MojibakeRepairer: @unchecked Sendable {
     private let trie: ByteTrie
     /// The symbols' UTF-8 bytes, back to back, and where each starts (one more entry than symbols).
@@ -70,7 +71,8 @@ struct MojibakeRepairer: @unchecked Sendable {
         let bytes = Array(symbol.utf8)
         guard bytes.contains(where: { $0 >= 0x80 }) else { return [] }
         var results: Set<[UInt8]> = []
-        for keepUndefined in [false, true] {
+        // What an undefined byte became: nothing, its C1 control, or the replacement character.
+        for undefined in [nil, 0, 0xFFFD] as [UInt32?] {
             for keepDroppable in [false, true] {
                 for noBreakAsSpace in [false, true] {
                     var scalars: [UInt32] = []
@@ -78,8 +80,8 @@ struct MojibakeRepairer: @unchecked Sendable {
                         if let scalar = page.scalar(for: byte) {
                             if page.droppableScalars.contains(scalar), !keepDroppable { continue }
                             scalars.append(scalar == 0xA0 && noBreakAsSpace ? 0x20 : scalar)
-                        } else if keepUndefined {
-                            scalars.append(UInt32(byte))
+                        } else if let undefined {
+                            scalars.append(undefined == 0 ? UInt32(byte) : undefined)
                         }
                     }
                     guard scalars.count >= 2 else { continue }

@@ -1,15 +1,19 @@
 /// Reads timestamps from bytes: ISO 8601 and `logging` dates (`2025-08-02 07:07:57,123`,
-/// `2025-08-02T07:07:57.123456789Z`, `…+02:00`), times of day (`07:07:57`, `07:07:57.123`) and
-/// epoch numbers (seconds or milliseconds, with or without a fraction).
+/// `2025-08-02T07:07:57.123456789Z`, `…+02:00`, `…+0200`, `…+02`), times of day (`07:07:57`,
+/// `07:07:57.123`) and epoch numbers (seconds, milliseconds, microseconds or nanoseconds, told
+/// apart by their size; seconds with or without a fraction).
 enum TimeParser {
     /// A parsed timestamp and the offset just past it.
     struct Parsed {
         var milliseconds: Int64
         var end: Int
+        /// The UTC offset the text stated (local time minus UTC, in milliseconds); 0 for `Z` or none.
+        var utcOffset: Int64 = 0
     }
 
-    /// `YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:]MM]` at `start`, converted to UTC milliseconds.
-    /// `days` remembers the last date, which most lines repeat.
+    /// `YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[[:]MM]]` at `start`, converted to UTC milliseconds
+    /// (the offset it stated kept in ``Parsed/utcOffset``). `days` remembers the last date, which
+    /// most lines repeat.
     static func dateTime(_ base: UnsafeRawPointer, at start: Int, end: Int, days: inout DayCache) -> Parsed? {
         guard start + 19 <= end else { return nil }
         let head = base.loadUnaligned(fromByteOffset: start, as: UInt64.self)
@@ -35,22 +39,36 @@ enum TimeParser {
         let time = withFraction(days.clockMilliseconds, base, after: start + 19, end: end)
         var milliseconds = days.days * LogTime.millisecondsPerDay + time.milliseconds
         var position = time.end
+        var utcOffset: Int64 = 0
         if position < end {
             let byte = ByteClass.byte(base, position)
             if byte == 0x5A || byte == 0x7A {
                 position += 1
-            } else if byte == 0x2B || byte == 0x2D,
-                      let hours = ByteClass.fixedDigits(base, at: position + 1, count: 2, end: end) {
-                var cursor = position + 3
-                if cursor < end, ByteClass.byte(base, cursor) == 0x3A { cursor += 1 }
-                if let minutes = ByteClass.fixedDigits(base, at: cursor, count: 2, end: end) {
-                    let offset = (hours * 60 + minutes) * 60_000
-                    milliseconds += byte == 0x2B ? -offset : offset
-                    position = cursor + 2
-                }
+            } else if byte == 0x2B || byte == 0x2D, let offset = offset(base, at: position + 1, end: end) {
+                utcOffset = byte == 0x2B ? offset.milliseconds : -offset.milliseconds
+                milliseconds -= utcOffset
+                position = offset.end
             }
         }
-        return Parsed(milliseconds: milliseconds, end: position)
+        return Parsed(milliseconds: milliseconds, end: position, utcOffset: utcOffset)
+    }
+
+    /// The `HH:MM`, `HHMM` or `HH` (PostgreSQL prints whole hours so) of a UTC offset after its
+    /// sign, in milliseconds, and where it ends; nil for other digits (`+5`, `+053`).
+    private static func offset(_ base: UnsafeRawPointer, at start: Int, end: Int) -> Parsed? {
+        guard let hours = ByteClass.fixedDigits(base, at: start, count: 2, end: end), hours < 24 else { return nil }
+        var cursor = start + 2
+        var minutes: Int64 = 0
+        if cursor < end, ByteClass.byte(base, cursor) == 0x3A { cursor += 1 }
+        if let digits = ByteClass.fixedDigits(base, at: cursor, count: 2, end: end) {
+            guard digits < 60 else { return nil }
+            minutes = digits
+            cursor += 2
+        } else {
+            cursor = start + 2  // hours only; a `:` not followed by minutes is not the offset's
+        }
+        guard cursor == end || !ByteClass.isDigit(ByteClass.byte(base, cursor)) else { return nil }
+        return Parsed(milliseconds: (hours * 60 + minutes) * 60_000, end: cursor)
     }
 
     /// `HH:MM:SS[.,fraction]` at `start`, as milliseconds since midnight. The eight bytes of
@@ -116,17 +134,30 @@ enum TimeParser {
         return value
     }
 
-    /// An epoch number (`1754118477`, `1754118477.123`, `1754118477123`) as milliseconds: values
-    /// above 10¹¹ are taken as milliseconds, smaller ones as seconds.
+    /// An epoch number (`1754118477`, `1754118477.123`, `1754118477123`, `1754118477123456`,
+    /// `1754118477123456789`) as milliseconds, its unit told by its size: below 10¹¹ seconds (until
+    /// the year 5138), then milliseconds, microseconds from 10¹⁴, nanoseconds from 10¹⁷. Finer
+    /// units are truncated to the millisecond.
     static func epoch(_ base: UnsafeRawPointer, from start: Int, to end: Int) -> Int64? {
         var position = start
-        guard let whole = ByteClass.readInteger(base, &position, end: end) else { return nil }
+        // Up to 19 digits (nanoseconds since 1970 have 19): read unsigned, as 19 nines overflow Int64.
+        var whole: UInt64 = 0
+        while position < end, position - start < 19, ByteClass.isDigit(ByteClass.byte(base, position)) {
+            whole = whole * 10 + UInt64(ByteClass.byte(base, position) - 0x30)
+            position += 1
+        }
+        guard position > start else { return nil }
         var fractionMilliseconds: Int64 = 0
         if position < end, ByteClass.byte(base, position) == 0x2E {
             position += 1
             fractionMilliseconds = fraction(base, &position, end: end)
         }
         guard position == end else { return nil }
-        return whole > 100_000_000_000 ? whole : whole * 1000 + fractionMilliseconds
+        switch whole {
+        case 100_000_000_000_000_000...: return Int64(whole / 1_000_000)
+        case 100_000_000_000_000...: return Int64(whole / 1000)
+        case 100_000_000_001...: return Int64(whole)
+        default: return Int64(whole) * 1000 + fractionMilliseconds
+        }
     }
 }

@@ -71,6 +71,56 @@ import Testing
         }
     }
 
+    /// M3: a record with no level whose message reads as a text line keeps its own ids, logger
+    /// and time; the inner line's ids fill what the record lacks.
+    @Test func m3ARecordWithoutALevelKeepsItsIds() {
+        let generation = "7b87a9e2-1111-4222-8333-444455556666"
+        let request = "c393fd0e-1cc6-4be5-b836-46bf0324aac3"
+        parse(#"{"timestamp":"2025-08-02T07:07:57Z","message":"ERROR: Query failed","user_id":"\#(Self.user)","generation_id":"\#(generation)"}"#) { event, parser in
+            #expect(event.layout == .pythonDefault)
+            #expect(event.level == .error)
+            #expect(event.time?.iso8601 == "2025-08-02T07:07:57.000Z")
+            #expect(event.user.map { parser.string($0.range) } == Self.user)
+            #expect(event.generation.map { parser.string($0.range) } == generation)
+            #expect(parser.string(event.message) == "Query failed")
+        }
+        parse(#"{"msg":"Warning: retrying generation \#(generation)","logger":"svc","request_id":"\#(request)","extra":{"user_id":"\#(Self.user)"}}"#) { event, parser in
+            #expect(event.level == .warning)
+            #expect(parser.string(event.logger) == "svc")
+            #expect(event.request.map { parser.string($0.range) } == request)
+            #expect(event.user.map { parser.string($0.range) } == Self.user)
+            #expect(event.generation.map { parser.string($0.range) } == generation)
+        }
+    }
+
+    /// The record's ids win over the inner line's; the inner line's time wins over the record's.
+    @Test func m3TheRecordsIdsWinAndAnIdItNamesIsNotUnlabelled() {
+        let other = "0b5f3d86-268e-4c45-9c6b-f1e1a399f82a"
+        parse(#"{"log":"2025-08-02 07:07:50,000 - app - INFO - user \#(other) and \#(Self.user)\n","time":"2025-08-02T07:07:57Z","user_id":"\#(Self.user)","logger":"web"}"#) { event, parser in
+            #expect(event.layout == .pythonBasic)
+            #expect(event.time?.iso8601 == "2025-08-02T07:07:50.000Z")
+            #expect(event.user.map { parser.string($0.range) } == Self.user)
+            #expect(event.unlabeledID == nil)
+            #expect(parser.string(event.logger) == "web")
+        }
+        parse(#"{"log":"INFO:app:✅ done for \#(Self.user)\n","user_id":"\#(Self.user)"}"#) { event, _ in
+            #expect(event.layout == .pythonDefault)
+            #expect(event.user != nil)
+            #expect(event.unlabeledID == nil)
+        }
+    }
+
+    /// A Docker wrapper's own ids apply to the JSON line it wraps too.
+    @Test func m3AWrappedJSONLineTakesTheWrappersIds() {
+        let line = #"{"log":"{\"level\":\"error\",\"message\":\"\\u274c [DB] failed\"}\n","time":"2025-08-02T07:07:57Z","attributes":{"user_id":"\#(Self.user)"}}"#
+        parse(line) { event, parser in
+            #expect(event.layout == .json)
+            #expect(event.level == .error)
+            #expect(event.status == .error)
+            #expect(event.user.map { parser.string($0.range) } == Self.user)
+        }
+    }
+
     @Test(arguments: [
         #"{"message": "unterminated"#, #"{"message": "a",}"#, #"{"message" "a"}"#, #"{"a": [1, 2}"#,
         #"{"a": tru}"#, #"{"a": "b"} trailing"#, "{", "{\"a\": \"raw\u{1}control\"}",

@@ -77,6 +77,14 @@ import Testing
         "🔍 [GENERATION] Generation 42 took 2.45s, then 350us, then 7s",
         "💳 [USER_SERVICE] New balance: 1,240 for user 6816de06-0a04-4f48-921b-18a91ab1c42f",
         "💳 [CREDIT-SERVICE] Granted 1,000,000 credits, new balance: 12,50",
+        "💳 [USER_SERVICE] Current balance for user 6816de06-0a04-4f48-921b-18a91ab1c42f: -20, required: 10",
+        "💳 [CREDIT-SERVICE] Refund amount: 12.50, new balance:-0.5 (range 10-20, rows: 3)",
+        "💳 [CREDIT-SERVICE] amount: 1,240.75, balance: -1,000, 1.5 rows",
+        "10.0.0.7:51234 - \"GET /api/v1/credits/balance HTTP/1.1\" 200 OK",
+        "[::1]:51234 - \"POST /api/v1/credits/amount/5?balance=3 HTTP/2\" 402 Payment Required",
+        "🔍 [GENERATION] Image generation took .8s, then 812 ms, then 1.5 seconds",
+        "🔍 [GENERATION] Upscaling took 250 ms for user 6816de06-0a04-4f48-921b-18a91ab1c42f, balance 40",
+        "[ERROR] [GENERATION] Deducted 10 credits, new balance -5, model v1.6 at 10.0.0.7",
     ]
 
     @Test(arguments: messages)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FlowTrace
 
@@ -52,6 +53,42 @@ import Testing
         let kept = parser.parse(string: "ðŸ”\u{90} [AUTH] locked")
         #expect(kept.status == .none)
         #expect(parser.string(kept.message) == "🔐 [AUTH] locked")
+    }
+
+    /// L1: Python's `errors='replace'` shows the byte a code page leaves undefined as U+FFFD.
+    @Test(arguments: [
+        ("â\u{FFFD}Œ [USER_REPO] Query failed", "❌ [USER_REPO] Query failed", Status.error),
+        ("âš ï¸\u{FFFD} [USER_REPO] Profile missing", "⚠️ [USER_REPO] Profile missing", .warning),
+        ("âš\u{A0}ï¸\u{FFFD} [USER_REPO] Profile missing", "⚠️ [USER_REPO] Profile missing", .warning),
+        ("ðŸ”\u{FFFD} [GENERATION] Starting", "🔍 [GENERATION] Starting", .step),
+        ("ğŸ”\u{FFFD} [GENERATION] Starting", "🔍 [GENERATION] Starting", .step),
+    ])
+    func l1UndefinedBytesShownAsReplacementCharacters(_ damaged: String, _ clean: String, _ status: Status) {
+        var parser = LineParser(vocabulary: FormatSampleTests.vocabulary)
+        let event = parser.parse(string: damaged)
+        #expect(parser.string(event.message) == clean)
+        #expect(event.status == status)
+        #expect(event.flags.contains(.mojibakeRepaired))
+    }
+
+    /// Every emoji the samples and seeds use is a status symbol or one whose mojibake is repaired.
+    @Test func everyEmojiOfTheSamplesIsKnown() throws {
+        let known = Set(Self.symbols.flatMap { $0.unicodeScalars.filter { $0.properties.isEmojiPresentation || $0.value >= 0x2600 } })
+        var roots = [URL]()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        roots.append(root.appendingPathComponent("Samples"))
+        roots.append(root.deletingLastPathComponent().appendingPathComponent("shared/seeds"))
+        var used = Set<Unicode.Scalar>()
+        for folder in roots {
+            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
+            for case let file as URL in files where file.pathExtension != "gz" {
+                guard let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8) else { continue }
+                used.formUnion(text.unicodeScalars.filter { $0.properties.isEmojiPresentation })
+            }
+        }
+        #expect(!used.isEmpty)
+        #expect(used.subtracting(known).isEmpty, "\(used.subtracting(known).map { String($0) })")
     }
 
     @Test func seedLinesAreRepaired() {
