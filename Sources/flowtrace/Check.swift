@@ -12,7 +12,8 @@ struct Check: ParsableCommand {
             The report ends with the line `N passed, N failed`. To add a fixture: drop the log in, run \
             `flowtrace check --update DIR`, review the diff, commit.
 
-            Exit codes: 0 all passed, 1 a fixture failed, 2 usage or input error (no fixtures, a missing folder).
+            Exit codes: 0 all passed, 1 a fixture failed, 2 usage or input error (no fixtures, a missing folder, \
+            --output naming a fixture's file, --update on a log that cannot be opened).
             """
     )
 
@@ -25,7 +26,7 @@ struct Check: ParsableCommand {
     @Option(help: "Report format: text, or junit (JUnit XML, a test case per fixture; the human report then goes to standard error unless --output is given).")
     var format: CheckFormat = .text
 
-    @Option(help: ArgumentHelp("Write the report in --format to FILE; the human report still goes to the terminal.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Write the report in --format to FILE (text without colour); the human report still goes to the terminal.", valueName: "FILE"))
     var output: String?
 
     @Option(help: "Colour: auto (only on a terminal, honouring NO_COLOR), always, or never.")
@@ -40,35 +41,33 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let fixtures = try Fixture.discover(in: paths)
-        let runner = FixtureRunner(options: try ScanOptions.builtin(), ruleSet: try ruleSelection.ruleSet())
-        let toStandardError = format == .junit && output == nil
-        let human = OutputSink(descriptor: toStandardError ? 2 : 1)
-        let palette = Palette(enabled: color.isEnabled(for: human))
-        if update {
-            var written = 0
-            for fixture in fixtures where try runner.update(fixture) {
-                written += 1
-                try human.writeRecord("wrote \(TerminalText.sanitize(fixture.expectationPath))")
+        if let output {
+            let files = fixtures.flatMap {
+                [OutputClash.Use("the fixture log", $0.logPath), OutputClash.Use("the expectation file", $0.expectationPath)]
             }
-            try human.writeRecord("\(written) written, \(fixtures.count - written) unchanged")
-            return
+            try OutputClash.check(.init("--output", output), against: files)
         }
-        var outcomes: [FixtureOutcome] = []
-        for fixture in fixtures {
-            let outcome = try runner.check(fixture)
-            outcomes.append(outcome)
-            human.write(outcome.text(palette: palette))
-            try human.flush()
+        let runner = FixtureRunner(options: try ScanOptions.builtin(), ruleSet: try ruleSelection.ruleSet())
+        let report = try CheckReport(format: format, outputPath: output, color: color)
+        do {
+            if update { return try write(fixtures, runner: runner, human: report.human) }
+            for fixture in fixtures { try report.add(try runner.check(fixture)) }
+            try report.finish()
+        } catch is OutputSink.Closed {
+            // The reader went away (`| head`): stop, with the code for the fixtures checked so far.
         }
-        let failed = outcomes.filter { !$0.passed }.count
-        try human.writeRecord("\(outcomes.count - failed) passed, \(failed) failed")
-        if format == .junit {
-            let sink = try output.map { try OutputSink(path: $0) } ?? OutputSink(descriptor: 1)
-            let suite = JUnitReport.TestSuite(name: "flowtrace check", cases: outcomes.map(\.junitCase))
-            sink.write(JUnitReport(name: "flowtrace check", suites: [suite]).xml())
-            try sink.flush()
+        if report.failed > 0 { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// `--update`: refuses fixtures whose log cannot be opened, then writes every expectation file.
+    private func write(_ fixtures: [Fixture], runner: FixtureRunner, human: OutputSink) throws {
+        for fixture in fixtures { try fixture.requireOpenableLog() }
+        var written = 0
+        for fixture in fixtures where try runner.update(fixture) {
+            written += 1
+            try human.writeRecord("wrote \(TerminalText.sanitize(fixture.expectationPath))")
         }
-        if failed > 0 { throw ExitCode(ExitStatus.findings) }
+        try human.writeRecord("\(written) written, \(fixtures.count - written) unchanged")
     }
 }
 

@@ -16,8 +16,8 @@ enum ExitStatus {
             var parsed = try command.parseAsRoot()
             try parsed.run()
             exit(clean)
-        } catch let closed as OutputSink.Closed {
-            _ = closed
+        } catch is OutputSink.Closed {
+            // `scan` and `check` stop with the code for what they found so far; others end quietly.
             exit(clean)
         } catch let error as FlowTraceError {
             FileHandleOutput.standardError("flowtrace: error: \(TerminalText.sanitize(error.description))\n")

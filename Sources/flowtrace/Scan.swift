@@ -65,14 +65,15 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs()
         var options = try pipeline.scanOptions()
         if let idleWindow { options.correlation.idleWindowMilliseconds = DurationText.milliseconds(idleWindow)! }
 
         let ruleSet = try ruleSelection.ruleSet()
         let baselineFilter = BaselineFilter(baseline: try baseline.map { try Baseline.load(path: $0) },
                                             recording: writeBaseline != nil)
-        let reporter = try ScanReporters(format: format, outputPath: output, traces: traces, all: all, color: color)
-            .make(rules: ruleSet.rules)
+        let reporter = try ScanReporters(format: format, outputPath: output, traces: traces, all: all, color: color,
+                                         threshold: minSeverity.severity).make(rules: ruleSet.rules)
         let engine = RuleEngine(ruleSet: ruleSet, flowNames: options.correlation.flows.map(\.id))
         var worst: Severity?
         var currentFile = ""
@@ -82,16 +83,22 @@ struct Scan: ParsableCommand {
             return findings
         }
         var inputFailed = false
-        for path in files.isEmpty ? ["-"] : files {
-            currentFile = path == "-" ? "<stdin>" : path
-            engine.beginStream()
-            let summary = try scanner.scan(path: path)
-            if let error = summary.error {
-                inputFailed = true
-                FileHandleOutput.standardError("flowtrace: error: \(TerminalText.sanitize(error.description))\n")
+        do {
+            for path in files.isEmpty ? ["-"] : files {
+                currentFile = path == "-" ? "<stdin>" : path
+                engine.beginStream()
+                let summary = try scanner.scan(path: path)
+                if let error = summary.error {
+                    inputFailed = true
+                    FileHandleOutput.standardError("flowtrace: error: \(TerminalText.sanitize(error.description))\n")
+                }
             }
+            try reporter.finish()
+        } catch is OutputSink.Closed {
+            let status = try statusWhenStopped(inputFailed: inputFailed, worst: worst)
+            if status != ExitStatus.clean { throw ExitCode(status) }
+            return
         }
-        try reporter.finish()
         if engine.limits.count > 0, let first = engine.limits.first {
             FileHandleOutput.standardError("flowtrace: warning: a rule regex hit its match limit \(engine.limits.count) time(s), "
                 + "first in step '\(first.step)' on line \(first.line); those lines were not judged by it\n")
@@ -100,6 +107,29 @@ struct Scan: ParsableCommand {
         if inputFailed { throw ExitCode(ExitStatus.inputOrUsageError) }
         if writeBaseline != nil { return }
         if let worst, worst >= minSeverity.severity { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// Refuses an `--output` or `--write-baseline` that names a file this run reads.
+    private func checkOutputs() throws {
+        let inputs = files.map { OutputClash.Use("the input log", $0) }
+        let baselines = baseline.map { [OutputClash.Use("--baseline", $0)] } ?? []
+        if let output {
+            let written = writeBaseline.map { [OutputClash.Use("--write-baseline", $0)] } ?? []
+            try OutputClash.check(.init("--output", output), against: inputs + baselines + written)
+        }
+        if let writeBaseline { try OutputClash.check(.init("--write-baseline", writeBaseline), against: inputs) }
+    }
+
+    /// The reader of the output went away (`| head`): the scan stops, with the exit code for what
+    /// it found and read so far. A baseline to write would be incomplete: it is not written.
+    private func statusWhenStopped(inputFailed: Bool, worst: Severity?) throws -> Int32 {
+        if let writeBaseline {
+            throw FlowTraceError(.output, "the output was closed before the scan ended; the baseline was not written",
+                                 at: .init(file: writeBaseline))
+        }
+        if inputFailed { return ExitStatus.inputOrUsageError }
+        if let worst, worst >= minSeverity.severity { return ExitStatus.findings }
+        return ExitStatus.clean
     }
 }
 

@@ -8,6 +8,8 @@ struct ScanReporters {
     var traces: Bool
     var all: Bool
     var color: ColorChoice
+    /// The lowest severity that fails (`--min-severity`): JUnit shows findings below it as passing.
+    var threshold: Severity
 
     func make(rules: [Rule]) throws -> Reporter {
         let terminal = OutputSink(descriptor: 1)
@@ -23,7 +25,7 @@ struct ScanReporters {
             TextReporter(output: output, palette: Palette(enabled: colored && color.isEnabled(for: output)), showAll: all)
         case .jsonl: JSONLinesReporter(output: output, includeTraces: traces)
         case .sarif: SARIFReporter(output: output, rules: rules, toolVersion: Flowtrace.configuration.version)
-        case .junit: JUnitReporter(output: output, rules: rules)
+        case .junit: JUnitReporter(output: output, rules: rules, failingAt: threshold)
         case .github: GitHubReporter(output: output)
         }
     }

@@ -5,7 +5,8 @@ import Foundation
 /// (``FindingFingerprint``), not by line number; a fingerprint recorded twice accepts two findings.
 /// Stored as pretty-printed JSON with sorted entries, so that its diffs are reviewable.
 public struct Baseline: Codable, Sendable, Equatable {
-    /// One accepted finding. Only `fingerprint` is used for matching; the rest is for readers.
+    /// One accepted finding. Only `fingerprint` is used for matching; the rest, redacted, is for
+    /// readers.
     public struct Entry: Codable, Sendable, Equatable {
         public var fingerprint: String
         public var rule: String
@@ -66,14 +67,15 @@ public struct Baseline: Codable, Sendable, Equatable {
 }
 
 extension Baseline.Entry {
-    /// The entry that accepts `finding` (which must have a fingerprint) found in `file`.
+    /// The entry that accepts `finding` (which must have a fingerprint) found in `file`. Entity
+    /// values are redacted: a log may put a token where an id belongs.
     public init(_ finding: Finding, file: String) {
         fingerprint = finding.fingerprint ?? ""
         rule = finding.rule
         self.file = file
-        user = finding.user
-        request = finding.request
-        generation = finding.generation
+        user = finding.user.map(SecretRedactor.redact)
+        request = finding.request.map(SecretRedactor.redact)
+        generation = finding.generation.map(SecretRedactor.redact)
         message = SecretRedactor.redact(finding.message)
     }
 }

@@ -36,14 +36,20 @@ public struct Expectation: Sendable, Equatable {
             self.note = note
         }
 
-        /// Whether `finding` has this entry's rule and the entities it names.
+        /// Whether `finding` has this entry's rule and the entities it names. Entity values are
+        /// stored redacted, so a finding's are compared redacted (an ordinary id is unchanged).
         public func matches(_ finding: Finding) -> Bool {
-            finding.rule == rule && (user == nil || finding.user == user)
-                && (request == nil || finding.request == request) && (generation == nil || finding.generation == generation)
+            func same(_ expected: String?, _ actual: String?) -> Bool {
+                expected == nil || actual.map(SecretRedactor.redact) == expected
+            }
+            return finding.rule == rule && same(user, finding.user) && same(request, finding.request)
+                && same(generation, finding.generation)
         }
 
-        /// How many entities it names (more specific entries are matched first).
-        var specificity: Int { [user, request, generation].compactMap { $0 }.count + (lines == nil ? 0 : 1) }
+        /// Whether `finding` meets this entry exactly: it matches and has the pinned lines, if any.
+        func accepts(_ finding: Finding) -> Bool {
+            matches(finding) && (lines == nil || finding.lines == lines)
+        }
 
         /// `anon-client-fallback user 22cb3917-…`, for reports.
         public var subject: String {
@@ -65,10 +71,12 @@ public struct Expectation: Sendable, Equatable {
     }
 
     /// The expectation that `findings` and `inputError` meet exactly: one entry per finding, with
-    /// its entities and evidence lines (snapshot style).
+    /// its entities (redacted) and evidence lines (snapshot style).
     public init(snapshotOf findings: [Finding], inputError: FlowTraceError.Code?) {
         self.findings = findings.map { finding in
-            Entry(rule: finding.rule, user: finding.user, request: finding.request, generation: finding.generation,
+            Entry(rule: finding.rule, user: finding.user.map(SecretRedactor.redact),
+                  request: finding.request.map(SecretRedactor.redact),
+                  generation: finding.generation.map(SecretRedactor.redact),
                   lines: finding.lines, note: ReportText.clean(finding.message))
         }.sorted { $0.rule != $1.rule ? $0.rule < $1.rule : ($0.lines ?? []).lexicographicallyPrecedes($1.lines ?? []) }
         self.inputError = inputError?.rawValue

@@ -17,9 +17,9 @@ public struct Fixture: Sendable, Equatable {
         expectationPath = String(path.dropLast(suffix.count)) + Fixture.expectationSuffix
     }
 
-    /// The fixtures in `paths` (folders searched recursively, or fixture files), sorted by path.
-    /// A path that does not exist, two fixtures sharing one expectation file, or no fixture at
-    /// all are usage errors.
+    /// The fixtures in `paths` (folders searched recursively, or fixture files), sorted by path,
+    /// each once however often it is named. A path that does not exist, two fixtures sharing one
+    /// expectation file, or no fixture at all are usage errors.
     public static func discover(in paths: [String]) throws -> [Fixture] {
         var fixtures: [Fixture] = []
         for path in paths {
@@ -41,20 +41,40 @@ public struct Fixture: Sendable, Equatable {
                 if let fixture = Fixture(logPath: full) { fixtures.append(fixture) }
             }
         }
+        // `check fx ./fx` names each fixture twice: it runs once, under the path named first.
+        var seen = Set<String>()
+        fixtures = fixtures.filter { seen.insert($0.identity).inserted }
         fixtures.sort { $0.logPath < $1.logPath }
         var owners: [String: String] = [:]
         for fixture in fixtures {
-            if let other = owners[fixture.expectationPath], other != fixture.logPath {
+            let expectation = FileIdentity.resolvedPath(fixture.expectationPath)
+            if let other = owners[expectation] {
                 throw FlowTraceError(.usage, "\(other) and \(fixture.logPath) would share the expectation file "
                                      + fixture.expectationPath, hint: "rename one of them")
             }
-            owners[fixture.expectationPath] = fixture.logPath
+            owners[expectation] = fixture.logPath
         }
         guard !fixtures.isEmpty else {
             throw FlowTraceError(.usage, "no fixtures (files ending in \(suffixes.joined(separator: ", "))) in "
                                  + paths.joined(separator: ", "))
         }
-        var seen = Set<String>()
-        return fixtures.filter { seen.insert($0.logPath).inserted }
+        return fixtures
+    }
+
+    /// The log and the expectation file, resolved: the same for every spelling of the fixture.
+    var identity: String {
+        FileIdentity.resolvedPath(logPath) + "\u{0}" + FileIdentity.resolvedPath(expectationPath)
+    }
+
+    /// Throws, naming the log, when it cannot be opened (a folder, a broken link): `--update` must
+    /// not record that as the fixture's expected input error.
+    public func requireOpenableLog() throws {
+        do {
+            try FileByteSource.open(path: logPath).close()
+        } catch {
+            var failure = error
+            failure.hint = "flowtrace check --update records only what a readable log produces; fix or remove it"
+            throw failure
+        }
     }
 }

@@ -1,14 +1,14 @@
 extension FixtureOutcome {
     /// The outcome for people: `PASS path`, or `FAIL path` and each difference as expected against
-    /// actual. Log text is redacted and stripped of control sequences.
+    /// actual. Log text and entity values are redacted and stripped of control sequences.
     public func text(palette: Palette) -> String {
         let path = TerminalText.sanitize(fixture.logPath)
         guard !passed else { return palette.green("PASS") + "  " + path + "\n" }
         var text = palette.red("FAIL") + "  " + path + "\n"
         for difference in differences {
-            text += "      ✗ " + palette.bold(TerminalText.sanitize(difference.subject)) + "\n"
-            text += "          expected: " + TerminalText.sanitize(difference.expected) + "\n"
-            text += "          actual:   " + TerminalText.sanitize(difference.actual) + "\n"
+            text += "      ✗ " + palette.bold(ReportText.clean(difference.subject)) + "\n"
+            text += "          expected: " + ReportText.clean(difference.expected) + "\n"
+            text += "          actual:   " + ReportText.clean(difference.actual) + "\n"
         }
         return text
     }

@@ -38,31 +38,35 @@ public struct FixtureOutcome: Sendable {
         differences = [problem]
     }
 
-    /// Matches expected entries to findings: first entries that pin lines to findings with those
-    /// lines, then the rest, the most specific first; what is left on either side differs.
+    /// Pairs expected findings with actual ones by a maximum matching, so that the result never
+    /// depends on the order of the entries (a broad `user:` entry cannot take the finding a
+    /// narrower `request:` entry needed). An entry left short is shown against the leftover
+    /// findings of its rule and entities; what is left on either side differs.
     static func compare(_ findings: [Finding], with entries: [Expectation.Entry]) -> [Difference] {
-        var unmatched = Array(findings.indices)
+        // One slot per expected finding; more slots than findings could never be filled.
+        let slots = entries.indices.flatMap { Array(repeating: $0, count: min(entries[$0].count, findings.count + 1)) }
+        let exact = entries.map { entry in findings.indices.filter { entry.accepts(findings[$0]) } }
+        var taken = BipartiteMatching.maximum(slots.map { exact[$0] }, rightCount: findings.count)
+        let filled = taken.map { $0 != nil }
+        // For the report only: open slots take leftover findings that differ in their lines alone.
+        let open = slots.indices.filter { taken[$0] == nil }
+        let leftover = findings.indices.filter { !taken.contains($0) }
+        let near = BipartiteMatching.maximum(open.map { slot in
+            leftover.indices.filter { entries[slots[slot]].matches(findings[leftover[$0]]) }
+        }, rightCount: leftover.count)
+        for (position, partner) in near.enumerated() { taken[open[position]] = partner.map { leftover[$0] } }
+
         var differences: [Difference] = []
-        var pending: [Expectation.Entry] = []
-        for entry in entries {
-            if let lines = entry.lines, let position = unmatched.firstIndex(where: { entry.matches(findings[$0]) && findings[$0].lines == lines }) {
-                unmatched.remove(at: position)
-            } else {
-                pending.append(entry)
-            }
-        }
-        for entry in pending.sorted(by: { $0.specificity > $1.specificity }) {
-            let taken = unmatched.filter { entry.matches(findings[$0]) }.prefix(entry.count)
-            unmatched.removeAll { taken.contains($0) }
-            let got = taken.map { findings[$0] }
-            if got.count == entry.count && (entry.lines == nil || got.first?.lines == entry.lines) { continue }
+        for (index, entry) in entries.enumerated() {
+            let own = slots.indices.filter { slots[$0] == index }
+            if own.count == entry.count && own.allSatisfy({ filled[$0] }) { continue }
+            let got = own.compactMap { taken[$0] }.map { findings[$0] }
             differences.append(Difference(subject: entry.subject, expected: describe(entry),
                                           actual: got.isEmpty ? "none" : got.map(describe).joined(separator: "; ")))
         }
-        for index in unmatched {
-            let finding = findings[index]
-            let entry = Expectation.Entry(rule: finding.rule, user: finding.user, request: finding.request,
-                                          generation: finding.generation)
+        let used = Set(taken.compactMap { $0 })
+        for finding in findings.indices.filter({ !used.contains($0) }).map({ findings[$0] }) {
+            let entry = Expectation(snapshotOf: [finding], inputError: nil).findings[0]
             differences.append(Difference(subject: entry.subject, expected: "none", actual: describe(finding)))
         }
         return differences

@@ -9,14 +9,15 @@ struct InputFailure: Error, Sendable, Equatable {
     /// Offset in the raw (for gzip: compressed) input where the failure was found.
     var byteOffset: Int64
 
-    /// The user-facing error, located at `file` after `linesDelivered` lines.
+    /// The user-facing error, located at `file` after `linesDelivered` lines (no line when none
+    /// was read: the byte offset alone says where).
     func error(file: String, linesDelivered: Int) -> FlowTraceError {
-        FlowTraceError(
+        let read = linesDelivered > 0 ? "the lines before this point were read" : "no line could be read"
+        return FlowTraceError(
             code,
             message,
             at: FlowTraceError.Location(file: file, line: linesDelivered, byteOffset: byteOffset),
-            hint: code == .corruptCompressedInput
-                ? "the lines before this point were read; check the file with `gzip -t`" : nil
+            hint: code == .corruptCompressedInput ? "\(read); check the file with `gzip -t`" : nil
         )
     }
 }

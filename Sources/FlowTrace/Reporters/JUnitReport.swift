@@ -10,13 +10,16 @@ public struct JUnitReport: Sendable {
         public var failure: (message: String, details: String)?
         /// Set for a case that could not run (e.g. unreadable input): rendered as `<error>`.
         public var isError = false
+        /// Text shown with the case whether it passed or not (`<system-out>`).
+        public var systemOut: String?
 
         public init(name: String, className: String, failure: (message: String, details: String)? = nil,
-                    isError: Bool = false) {
+                    isError: Bool = false, systemOut: String? = nil) {
             self.name = name
             self.className = className
             self.failure = failure
             self.isError = isError
+            self.systemOut = systemOut
         }
     }
 
@@ -54,13 +57,20 @@ public struct JUnitReport: Sendable {
                 + " failures=\"\(suite.failures)\" errors=\"\(suite.errors)\" skipped=\"0\">\n"
             for testCase in suite.cases {
                 xml += "    <testcase classname=\"\(XMLText.escape(testCase.className))\" name=\"\(XMLText.escape(testCase.name))\""
-                guard let failure = testCase.failure else {
+                guard testCase.failure != nil || testCase.systemOut != nil else {
                     xml += "/>\n"
                     continue
                 }
-                let element = testCase.isError ? "error" : "failure"
-                xml += ">\n      <\(element) message=\"\(XMLText.escape(failure.message))\" type=\"\(element)\">"
-                xml += XMLText.content(failure.details) + "</\(element)>\n    </testcase>\n"
+                xml += ">\n"
+                if let failure = testCase.failure {
+                    let element = testCase.isError ? "error" : "failure"
+                    xml += "      <\(element) message=\"\(XMLText.escape(failure.message))\" type=\"\(element)\">"
+                    xml += XMLText.content(failure.details) + "</\(element)>\n"
+                }
+                if let systemOut = testCase.systemOut {
+                    xml += "      <system-out>" + XMLText.content(systemOut) + "</system-out>\n"
+                }
+                xml += "    </testcase>\n"
             }
             xml += "  </testsuite>\n"
         }

@@ -18,4 +18,10 @@ public enum ReportText {
         let line = finding.lines.first.map { ":\($0)" } ?? ""
         return "\(clean(file))\(line): \(finding.rule) (\(finding.severity.rawValue)): \(clean(finding.message))"
     }
+
+    /// What was analysed of an input that ended with `summary.error`: for the text summary, after
+    /// the error (a file that could not be opened had nothing analysed).
+    public static func analysedBefore(_ summary: ScanSummary) -> String {
+        summary.linesRead == 0 ? "nothing of it could be read" : "everything before it was analysed"
+    }
 }

@@ -27,8 +27,8 @@ extension SecretScanner {
 
     /// When `word` is a secret key followed by its value, the range of the value alone.
     ///
-    /// A value follows `=` or `:` (after `Bearer`, a space): a key word in prose ("nothing secret
-    /// here") is not a key. A quoted value ends at its closing quote, spaces and all; any other at
+    /// A value follows `=` or `:`, also URL-encoded (after `Bearer`, a space or tab): a key word in
+    /// prose ("nothing secret here") is not a key. A quoted value ends at its closing quote, spaces and all; any other at
     /// a space, quote or `,` `}` `)` `&` `;`.
     func secretValue(afterKey word: Range<Int>) -> Range<Int>? {
         guard let kind = keyKind(word) else { return nil }
@@ -36,9 +36,9 @@ extension SecretScanner {
         // The closing quote of a quoted key (`"password":`, `\"password\":`).
         while index < bytes.count, Self.isQuote(bytes[index]) || bytes[index] == UInt8(ascii: "\\") { index += 1 }
         var sawSeparator = false
-        while index < bytes.count, Self.isSeparator(bytes[index]) {
-            if kind == .bearer || bytes[index] != UInt8(ascii: " ") { sawSeparator = true }
-            index += 1
+        while index < bytes.count, let length = separatorLength(at: index) {
+            if kind == .bearer || !Self.isBlank(bytes[index]) { sawSeparator = true }
+            index += length
         }
         guard sawSeparator else { return nil }
         var escaped = false
@@ -71,7 +71,7 @@ extension SecretScanner {
         var index = start
         while index < end, isLetter(bytes[index]) { index += 1 }
         let word = start..<index
-        guard index + 1 < end, bytes[index] == UInt8(ascii: " "), !Self.isValueTerminator(bytes[index + 1]) else {
+        guard index + 1 < end, Self.isBlank(bytes[index]), !Self.isValueTerminator(bytes[index + 1]) else {
             return 0
         }
         let isScheme = kind == .authorization
@@ -123,7 +123,18 @@ extension SecretScanner {
         byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
-    static func isSeparator(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":")
+    /// A space or a tab.
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+    }
+
+    /// The length of the separator between a key and its value at `index`: a blank, `=` or `:`,
+    /// or `=` and `:` URL-encoded (`api_key%3D…`, `token%3a…`); nil when there is none.
+    private func separatorLength(at index: Int) -> Int? {
+        let byte = bytes[index]
+        if Self.isBlank(byte) || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") { return 1 }
+        guard byte == UInt8(ascii: "%"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "3") else { return nil }
+        let hex = bytes[index + 2] | 0x20
+        return hex == UInt8(ascii: "d") || hex == UInt8(ascii: "a") ? 3 : nil
     }
 }

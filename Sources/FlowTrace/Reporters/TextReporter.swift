@@ -45,7 +45,7 @@ public final class TextReporter: Reporter {
         if summary.findings > 0 { text += "\n  " + palette.dim("what to check: flowtrace rules explain RULE-ID") }
         if let error = summary.error {
             let label = palette.red("input error")
-            text += "\n  \(label): \(safe(error.description)) — everything before it was analysed"
+            text += "\n  \(label): \(safe(error.description)) — \(ReportText.analysedBefore(summary))"
         }
         try output.writeRecord(text)
     }

@@ -19,7 +19,8 @@ public struct FlowTraceError: Error, Sendable, CustomStringConvertible {
         case output = "output"
     }
 
-    /// Where a problem is: any of file, line, column and byte offset that are known.
+    /// Where a problem is: any of file, line, column and byte offset that are known. Lines count
+    /// from 1: line 0 (an input that failed before its first line) is no line.
     public struct Location: Sendable, Equatable, CustomStringConvertible {
         public var file: String?
         public var line: Int?
@@ -28,16 +29,18 @@ public struct FlowTraceError: Error, Sendable, CustomStringConvertible {
 
         public init(file: String? = nil, line: Int? = nil, column: Int? = nil, byteOffset: Int64? = nil) {
             self.file = file
-            self.line = line
+            self.line = line == 0 ? nil : line
             self.column = column
             self.byteOffset = byteOffset
         }
 
-        /// `file:line:column (byte N)`, with the parts that are known.
+        /// `file:line:column (byte offset N)`, with the parts that are known (line 0 is none).
         public var description: String {
             var text = file ?? "<input>"
-            if let line { text += ":\(line)" }
-            if let line = line, line > 0, let column { text += ":\(column)" }
+            if let line, line > 0 {
+                text += ":\(line)"
+                if let column { text += ":\(column)" }
+            }
             if let byteOffset { text += " (byte offset \(byteOffset))" }
             return text
         }
