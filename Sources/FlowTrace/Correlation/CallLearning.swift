@@ -17,10 +17,22 @@ struct CallLearning {
 
     /// The slot of `step`, or the empty slot where it would go.
     private func slot(of step: UInt64) -> Int {
-        let mask = steps.count - 1
-        var index = Int(truncatingIfNeeded: (step &* 0x9E37_79B9_7F4A_7C15) >> 51) & mask
-        while steps[index] != 0, steps[index] != step { index = (index + 1) & mask }
-        return index
+        steps.withUnsafeBufferPointer { steps in
+            let mask = steps.count - 1
+            var index = Int(truncatingIfNeeded: (step &* 0x9E37_79B9_7F4A_7C15) >> 51) & mask
+            while steps[index] != 0, steps[index] != step { index = (index + 1) & mask }
+            return index
+        }
+    }
+
+    /// Whether slot `index` lists `call` (read in place: this runs for most response lines).
+    private func lists(_ call: UInt64, at index: Int) -> Bool {
+        let known = index * CallLearning.maxCallsPerStep
+        let count = Int(callCounts[index])
+        return calls.withUnsafeBufferPointer { calls in
+            for offset in 0..<count where calls[known + offset] == call { return true }
+            return false
+        }
     }
 
     /// Records that a request whose last line was `step` awaited `call`.
@@ -49,8 +61,7 @@ struct CallLearning {
     func expects(step: UInt64, call: UInt64) -> Bool? {
         let index = slot(of: step)
         guard steps[index] != 0 else { return nil }
-        let known = index * CallLearning.maxCallsPerStep
-        return calls[known..<known + Int(callCounts[index])].contains(call)
+        return lists(call, at: index)
     }
 
     /// Whether a request whose last line was `step` may have finished: yes unless the step is
@@ -60,7 +71,11 @@ struct CallLearning {
         let index = slot(of: step)
         guard steps[index] != 0 else { return true }
         let known = index * CallLearning.maxCallsPerStep
-        return calls[known..<known + Int(callCounts[index])].allSatisfy { $0 == CallLearning.endKey }
+        let count = Int(callCounts[index])
+        return calls.withUnsafeBufferPointer { calls in
+            for offset in 0..<count where calls[known + offset] != CallLearning.endKey { return false }
+            return true
+        }
     }
 
     /// The key of a step: the line's first tag and the first word after it (`AUTH Validating`).

@@ -12,9 +12,13 @@ public struct CorrelationConfig: Sendable {
     public var idleLines: Int = 20_000
     public var maxOpenTraces: Int = 20_000
     public var flows: [FlowDefinition] = []
+    /// Steps a request logs before its flow starts (authentication): in a log without
+    /// request-tracking lines, such a step begins a request.
+    public var requestBegins: [StepPattern] = []
 
-    public init(flows: [FlowDefinition] = []) {
+    public init(flows: [FlowDefinition] = [], requestBegins: [StepPattern] = []) {
         self.flows = flows
+        self.requestBegins = requestBegins
     }
 
     /// The configuration built into flowtrace (`Rules/correlation.yaml`).
@@ -29,7 +33,7 @@ public struct CorrelationConfig: Sendable {
     public init(yaml: String, file: String) throws {
         let root = try ConfigNode.parse(yaml, file: file)
         let fields = try root.mapping(allowedKeys: [
-            "kind", "keys", "idle_window", "idle_lines", "max_open_traces", "flows",
+            "kind", "keys", "idle_window", "idle_lines", "max_open_traces", "request_begins", "flows",
         ])
         if let kind = fields["kind"], try kind.string() != "correlation" {
             throw kind.error("expected 'kind: correlation'")
@@ -50,6 +54,7 @@ public struct CorrelationConfig: Sendable {
             maxOpenTraces = try node.int()
             if maxOpenTraces < 1 { throw node.error("max_open_traces must be at least 1") }
         }
+        requestBegins = try fields["request_begins"]?.items().map(StepPattern.init) ?? []
         flows = try fields["flows"]?.items().map(FlowDefinition.init) ?? []
         var seen = Set<String>()
         for (index, flow) in flows.enumerated() where !seen.insert(flow.id).inserted {

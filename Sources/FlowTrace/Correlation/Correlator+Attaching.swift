@@ -35,6 +35,7 @@ extension Correlator {
     /// candidate that has waited longest.
     func resolvePendingRun(preferring preferred: Int?) {
         guard pending.isActive else { return }
+        soleAwaiter = nil
         let owner: Int?
         if let preferred, pending.candidates.contains(preferred) {
             owner = preferred
@@ -97,8 +98,11 @@ extension Correlator {
     /// At a request's end line: if a rival request's guessed body, rather than this trace's, is the
     /// one that just finished, the two heads were swapped; exchange them back. A failed request
     /// (`endStatus` 400 or more) logged a warning or an error on the way; a request whose path
-    /// names a generation has a body about that generation. Returns the trace the end
-    /// line joins. Confident traces teach which steps end a request.
+    /// names a generation has a body about that generation; a body with a line (other than its
+    /// end line) naming its own request is that request's, and is neither taken nor given away.
+    /// An end line that came to a body goes with its head (``Trace/exchangeHead(with:scratch:)``):
+    /// every line naming a request stays in that request's trace. Returns the trace the end line
+    /// joins. Confident traces teach which steps end a request.
     func verifyHead(of number: Int, endStatus: UInt16, pathGeneration: EntityKey? = nil) -> Int {
         open.borrow(number) { verifyHead(of: $0, endStatus: endStatus, pathGeneration: pathGeneration) } ?? number
     }
@@ -145,7 +149,10 @@ extension Correlator {
                 }
             }
         }
-        guard let winner = (finished ?? ended)?.number, winner != number, let partner = open[winner] else { return number }
+        guard let winner = (finished ?? ended)?.number, winner != number, let partner = open[winner],
+              // A body with a line naming its own request is that request's (read last: it looks
+              // through the bodies).
+              !requestIdsInBodies || !(trace.bodyNamesItsRequest || partner.bodyNamesItsRequest) else { return number }
         trace.exchangeHead(with: partner, scratch: &headScratch)
         dropHeadRival(partner.number, of: trace)
         dropHeadRival(number, of: partner)
@@ -189,9 +196,11 @@ extension Correlator {
     }
 
     /// Whether `trace`'s body is evidently still at work: it awaits an operation it announced, its
-    /// last line is an HTTP response it has yet to handle, or its last step is not one that ends.
+    /// last line is an HTTP response it has yet to handle, its last step is not one that ends, or
+    /// its request's end line came while it was at work and nothing of it came since.
     func looksUnfinished(_ trace: Trace) -> Bool {
-        trace.pendingOperation != nil || trace.endsWithResponse || !calls.mayEnd(step: trace.lastStepKey)
+        trace.pendingOperation != nil || trace.endsWithResponse || (trace.busyAtEnd && trace.endsWithItsEnd)
+            || !calls.mayEnd(step: trace.lastStepKey)
     }
 
     /// Learns which call the step before `event` (an HTTP response given to trace `number` with

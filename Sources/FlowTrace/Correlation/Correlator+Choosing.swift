@@ -25,10 +25,27 @@ extension Correlator {
         return nil
     }
 
+    /// The trace a line naming `user` joins: the current run's when a response just resumed it and
+    /// it knows no user yet (`Authenticated user …` after the authentication call), else one of
+    /// the user's open traces, else the run's if it knows no user, else a new one.
     private func traceOfUser(_ user: EntityKey, _ event: Event, _ text: UnsafeRawBufferPointer) -> Int {
+        // A response begins a run of its own.
+        if event.kind != .httpCall, let run, run == soleAwaiter, open.borrow(run, Correlator.learnsItsUserNow) == true {
+            return run
+        }
         if let candidates = byUser[user], let number = userTrace(among: candidates, for: event) { return number }
         if let run, open.borrow(run, { $0.user == nil && !$0.hasEnded }) == true { return run }
         return openTrace(for: event, text: text)
+    }
+
+    /// Whether a line naming a user, in `trace`'s run, is that trace's although the user has other
+    /// requests open: the trace knows no user yet and is resuming after a response (the line right
+    /// after it, or a request still before its flow start that got its first response). A user's
+    /// second request is authenticated while the first is in flight; the response resumed the
+    /// second.
+    static func learnsItsUserNow(_ trace: Trace) -> Bool {
+        trace.user == nil && !trace.hasEnded
+            && (trace.endsWithResponse || (trace.awaitsFlowStart && trace.headCount != nil))
     }
 
     /// Which of a user's open traces `event` continues: the current run's, one awaiting its
@@ -63,6 +80,29 @@ extension Correlator {
         }
         if let run, numbers.contains(run), open.borrow(run, isHost) == true { return run }
         return open.mostRecent(of: numbers, where: isHost)
+    }
+
+    /// The request a flow start (`event`, of `flow`) begins when another task's line took the run
+    /// since the request's start line: the most recently active of the recent traces that await
+    /// their flow start, whose endpoint serves `flow`, of the same user or none, that got no
+    /// response yet and are not known to be awaiting one (a request that authenticates starts its
+    /// flow in the run its response begins; one that does not, such as a webhook, right after its
+    /// start line).
+    func requestAwaitingFlowStart(_ flow: Int, of event: Event) -> Int? {
+        var found: Int?
+        var examined = 0
+        let user = event.user?.key
+        activity.walkFromNewest { trace in
+            guard examined < Correlator.awaitCandidateLimit, Correlator.isRecent(trace, comparedTo: event) else { return false }
+            examined += 1
+            guard trace.awaitsFlowStart, trace.flowIndex == flow, !trace.hasEnded, trace.user == nil || trace.user == user,
+                  trace.headCount == nil, trace.pendingOperation == nil, calls.mayEnd(step: trace.lastStepKey) else {
+                return true
+            }
+            found = trace.number
+            return false
+        }
+        return found
     }
 
     /// How recently a trace must have been active to be awaiting a response (HTTP timeouts).

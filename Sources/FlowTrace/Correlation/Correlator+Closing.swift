@@ -2,6 +2,9 @@
 extension Correlator {
     /// How many lines pass between two sweeps for idle traces.
     static let sweepInterval = 512
+    /// The most memory open traces may hold (checked at each sweep): with the rest of a scan,
+    /// under 100 MB however many requests are open at once.
+    static let openTraceMemoryBudget = 40 << 20
 
     /// Sets the coarse wall clock that stamps trace activity (for ``closeIdle(olderThan:)``).
     public func advanceWallClock(to nanoseconds: UInt64) {
@@ -26,12 +29,73 @@ extension Correlator {
     func sweepIfDue() {
         linesSinceSweep += 1
         guard linesSinceSweep >= Correlator.sweepInterval else { return }
-        linesSinceSweep = 0
+        sweep()
+    }
+
+    /// Before an event joins a trace, when its log time (`eventTime`) is a sixteenth of the idle window past the
+    /// last such check, closes the traces idle by log time (the current run's too): so a trace
+    /// closes before a line that comes a window after it could join it, however few lines came
+    /// in between (the regular sweep comes every ``sweepInterval`` lines).
+    @inline(__always)
+    func sweepIfLogTimeAdvanced(_ eventTime: LogTime?) {
+        guard let time = eventTime else { return }
+        if let last = lastSweepTime, last.hasDate == time.hasDate,
+           time.milliseconds - last.milliseconds < config.idleWindowMilliseconds / 16 { return }
+        closeIdleByLogTime(at: time)
+    }
+
+    private func closeIdleByLogTime(at time: LogTime) {
+        let isFirst = lastSweepTime?.hasDate != time.hasDate
+        lastSweepTime = time
+        guard !isFirst else { return }
         var idle: [Int] = []
         open.forEach { trace in
-            if trace.number != run && isIdle(trace) { idle.append(trace.number) }
+            if !trace.hasEnded && !trace.busyAtEnd && isIdleByLogTime(trace) { idle.append(trace.number) }
+        }
+        for number in idle.sorted() { close(number, reason: .idle) }
+    }
+
+    /// Closes the idle traces, splits the overlong ones and keeps open traces within
+    /// ``openTraceMemoryBudget``.
+    private func sweep() {
+        linesSinceSweep = 0
+        var idle: [Int] = []
+        var overlong: [Int] = []
+        var footprint = 0
+        open.forEach { trace in
+            if trace.number != run && isIdle(trace) {
+                idle.append(trace.number)
+            } else {
+                footprint += trace.footprint
+                if trace.events.count >= Trace.maxEvents { overlong.append(trace.number) }
+            }
         }
         for number in idle.sorted() { close(number, reason: open[number]!.hasEnded ? .ended : .idle) }
+        for number in overlong.sorted() { splitOff(number) }
+        if footprint > Correlator.openTraceMemoryBudget { evictToFit(footprint) }
+    }
+
+    /// Reports the lines of the overlong trace `number` as a closed part of its own, which links to
+    /// it; the trace goes on, empty.
+    private func splitOff(_ number: Int) {
+        guard let part = open.borrow(number, { $0.splitOffEvents(as: nextNumber) }) else { return }
+        nextNumber += 1
+        part.closeReason = .split
+        tracesClosed += 1
+        sink(part)
+    }
+
+    /// Closes the least recently active traces until the open ones hold `footprint` bytes, less
+    /// what was closed, no more than seven eighths of the budget.
+    private func evictToFit(_ footprint: Int) {
+        var excess = footprint - Correlator.openTraceMemoryBudget / 8 * 7
+        var oldest: [Int] = []
+        activity.walkFromOldest { trace in
+            oldest.append(trace.number)
+            excess -= trace.footprint
+            return excess > 0
+        }
+        for number in oldest { close(number, reason: .evicted) }
     }
 
     private func isIdle(_ trace: Trace) -> Bool {
@@ -43,7 +107,11 @@ extension Correlator {
         // A request that ended while its body looked at work waits for that body only as long
         // as a response can take (``awaitWindowLines``).
         if trace.busyAtEnd { return latestLine - trace.lastLine > Correlator.awaitWindowLines }
-        if latestLine - trace.lastLine > config.idleLines { return true }
+        return latestLine - trace.lastLine > config.idleLines || isIdleByLogTime(trace)
+    }
+
+    /// Whether the latest log time is more than the idle window after `trace`'s last line's.
+    private func isIdleByLogTime(_ trace: Trace) -> Bool {
         guard let last = trace.lastTime, let now = latestTime, last.hasDate == now.hasDate else { return false }
         return now.milliseconds - last.milliseconds > config.idleWindowMilliseconds
     }

@@ -21,8 +21,15 @@ extension Correlator {
 
     /// What the next line says about the pending run.
     func decidePending(_ event: Event, _ text: UnsafeRawBufferPointer) -> PendingDecision {
-        if let request = event.request, config.uses(.request), opensOrJoinsRequest(request.key, event) { return .boundary }
+        if let request = event.request, config.uses(.request), opensOrJoinsRequest(request.key, event) {
+            // An explicit request id wins: a line of a candidate's request tells the run is its.
+            if event.kind != .requestStart, let owner = byRequest[request.key], pending.candidates.contains(owner) {
+                return .resolve(owner)
+            }
+            return .boundary
+        }
         if event.kind == .httpCall || event.kind == .access { return .boundary }
+        if !requestTrackingSeen, beginsRequest(event, tagKeys: tagKeys(of: event, text), text: text) { return .boundary }
         if config.uses(.generation), let generation = event.generation, let owner = byGeneration[generation.key] {
             return pending.candidates.contains(owner) ? .resolve(owner) : .boundary
         }

@@ -38,6 +38,9 @@ public final class Correlator {
 
     /// The trace of the run the last line stood in.
     var run: Int?
+    /// The trace the last HTTP response went to as the only request that could await it (nil when
+    /// that response went by a guess among several).
+    var soleAwaiter: Int?
     var pending = PendingRun()
     var calls = CallLearning()
     var activity = ActivityList()
@@ -46,6 +49,8 @@ public final class Correlator {
     var latestTime: LogTime?
     var latestLine = 0
     var linesSinceSweep = 0
+    /// The log time of the last sweep triggered by log time (``sweepIfLogTimeAdvanced(_:)``).
+    var lastSweepTime: LogTime?
     /// A coarse wall clock the driver advances (``advanceWallClock(to:)``), for idle closing of live streams.
     var wallClockNanoseconds: UInt64 = 0
     /// The line being ingested and its tag keys, hashed once for the several lookups of its tags
@@ -56,6 +61,13 @@ public final class Correlator {
 
     let startIndex: StepIndex
     let endIndex: StepIndex
+    /// The steps that begin a request before its flow starts (``CorrelationConfig/requestBegins``).
+    let beginIndex: StepIndex
+    /// A request-tracking start line was seen: requests begin with those, not with ``beginIndex``'s steps.
+    var requestTrackingSeen = false
+    /// A line other than a request's start and end line named a request (logs that write the
+    /// request id on every line): bodies may be proven to be their requests' (``Trace/bodyNamesItsRequest``).
+    var requestIdsInBodies = false
     let endpoints: EndpointIndex
     let flowNests: [Bool]
 
@@ -76,6 +88,7 @@ public final class Correlator {
         self.endIndex = StepIndex(config.flows.enumerated().flatMap { index, flow in
             flow.ends.map { (index, $0) }
         })
+        self.beginIndex = StepIndex(config.requestBegins.map { (0, $0) })
         self.endpoints = EndpointIndex(config.flows)
         self.flowNests = config.flows.map(\.nests)
     }
@@ -87,6 +100,7 @@ public final class Correlator {
     public func ingest(_ event: Event, text: UnsafeRawBufferPointer) {
         latestLine = event.lineNumber
         if let time = event.time, latestTime.map({ time > $0 }) ?? true { latestTime = time }
+        sweepIfLogTimeAdvanced(event.time)
         let tagKeys = tagKeyCache.keys(of: event, text: text)
         ingesting = (text, tagKeys)
         defer {
@@ -102,7 +116,8 @@ public final class Correlator {
             case .resolve(let owner):
                 resolvePendingRun(preferring: owner)
             case .boundary:
-                break
+                // A response's candidates are those awaiting it once the held run is someone's.
+                if event.kind == .httpCall { resolvePendingRun(preferring: nil) }
             }
         }
         if let request = event.request, config.uses(.request), opensOrJoinsRequest(request.key, event) {
@@ -119,6 +134,8 @@ public final class Correlator {
             joinAccess(event, text)
         } else if event.layout == .unparsed && event.message.isEmpty {
             return
+        } else if !requestTrackingSeen, beginsRequest(event, tagKeys: tagKeys, text: text) {
+            beginRequest(event, text)
         } else if let run, open.contains(run) {
             attach(run, event, text)
         } else if event.isCorrelatable {
@@ -135,10 +152,19 @@ public final class Correlator {
         return tagKeyCache.keys(of: event, text: text)
     }
 
-    /// Closes every trace still open (end of input).
+    /// Whether `event` is a step that begins a request, in a log without request-tracking lines.
+    func beginsRequest(_ event: Event, tagKeys: TagKeys, text: UnsafeRawBufferPointer) -> Bool {
+        !requestTrackingSeen && beginIndex.firstMatch(event, tagKeys: tagKeys, text: text) != nil
+    }
+
+    /// Closes every trace still open (end of input). One whose request's end line came, although
+    /// it was kept open for more of its body, ended.
     public func finish() {
         resolvePendingRun(preferring: nil)
-        for number in open.sortedNumbers { close(number, reason: open[number]!.hasEnded ? .ended : .endOfInput) }
+        for number in open.sortedNumbers {
+            let ended = open.borrow(number) { $0.hasEnded || $0.busyAtEnd } == true
+            close(number, reason: ended ? .ended : .endOfInput)
+        }
     }
 
     // MARK: Joining
@@ -161,6 +187,11 @@ public final class Correlator {
         } else {
             number = openTrace(for: event, text: text)
             open[number]!.awaitsFlowStart = true
+        }
+        if event.kind == .requestStart {
+            requestTrackingSeen = true
+        } else if event.kind != .requestEnd {
+            requestIdsInBodies = true
         }
         if event.httpMethod != .none, !event.httpPath.isEmpty,
            let (hasEndpoint, hasFlow) = open.borrow(number, { ($0.endpoint != nil, $0.flowIndex != nil) }),
@@ -193,8 +224,7 @@ public final class Correlator {
             attachStartingRun(owner, event, text)
             return
         }
-        if let run, let trace = open[run], trace.awaitsFlowStart, !trace.hasEnded,
-           trace.user == nil || event.user == nil || trace.user == event.user?.key {
+        if let run, let trace = open[run], Correlator.awaitsFlowStart(trace, of: event) {
             if trace.flowIndex == nil { trace.flowIndex = flow }
             trace.awaitsFlowStart = false
             attachStartingRun(run, event, text)
@@ -204,14 +234,39 @@ public final class Correlator {
             attachStartingRun(host, event, text)
             return
         }
+        // Another task's line (background work) may stand between a request's start and its flow start.
+        if let waiting = requestAwaitingFlowStart(flow, of: event) {
+            open.borrow(waiting) { $0.awaitsFlowStart = false }
+            attachStartingRun(waiting, event, text)
+            return
+        }
         let number = openTrace(for: event, text: text)
         open[number]!.flowIndex = flow
+        attachStartingRun(number, event, text)
+    }
+
+    /// Whether `trace`, the current run's, is the request that a flow start (`event`) begins: one
+    /// that awaits its flow start (opened by a request-tracking line or a step that begins a
+    /// request), of the same user or none; or, in a log without request ids, one that a line naming
+    /// the same user opened just before (`Authenticated user …`) and that has no flow yet.
+    static func awaitsFlowStart(_ trace: Trace, of event: Event) -> Bool {
+        guard !trace.hasEnded else { return false }
+        if trace.awaitsFlowStart { return trace.user == nil || event.user == nil || trace.user == event.user?.key }
+        return trace.flowIndex == nil && trace.request == nil && trace.user != nil && trace.user == event.user?.key
+    }
+
+    /// A step that begins a request (authentication) in a log without request-tracking lines opens
+    /// a trace that awaits its flow start: the request's response and next lines join it.
+    private func beginRequest(_ event: Event, _ text: UnsafeRawBufferPointer) {
+        let number = openTrace(for: event, text: text)
+        open.borrow(number) { $0.awaitsFlowStart = true }
         attachStartingRun(number, event, text)
     }
 
     /// An HTTP client's response line begins a run of the request that awaited it.
     private func joinHTTPResponse(_ event: Event, _ text: UnsafeRawBufferPointer) {
         let (candidates, narrowed) = awaitingTraces(for: event, text: text)
+        soleAwaiter = candidates.count == 1 ? candidates[0] : nil
         switch candidates.count {
         case 0:
             if pending.isActive {

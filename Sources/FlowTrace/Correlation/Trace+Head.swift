@@ -19,6 +19,20 @@ extension Trace {
         return !namesAny
     }
 
+    /// Whether a line of the body other than the request's end line names the trace's request (a
+    /// log that writes the request id on every line): the body is proven to be that request's.
+    var bodyNamesItsRequest: Bool {
+        guard let request, let headCount else { return false }
+        return events.withUnsafeBufferPointer { events in
+            events[headCount...].contains { $0.request?.key == request && $0.kind != .requestEnd }
+        }
+    }
+
+    /// Whether its last line is a request-end or access line: nothing of its body came after its end.
+    var endsWithItsEnd: Bool {
+        !events.isEmpty && (events[events.count - 1].kind == .requestEnd || events[events.count - 1].kind == .access)
+    }
+
     /// Swaps heads (events, request id, endpoint and the flow the endpoint named) with `other`.
     func exchangeHead(with other: Trace) {
         var scratch = (DetachedEvents(), DetachedEvents())
@@ -26,7 +40,8 @@ extension Trace {
     }
 
     /// Swaps heads with `other`, moving them through `scratch` (whose buffers are reused). Each
-    /// head must come before the other's body (``headsPrecedeBodies(with:)``).
+    /// head must come before the other's body (``headsPrecedeBodies(with:)``). A request's end line
+    /// that came to the other body goes with its head (``takeEndLines(from:scratch:)``).
     func exchangeHead(with other: Trace, scratch: inout (DetachedEvents, DetachedEvents)) {
         precondition(headsPrecedeBodies(with: other), "a head must come before the body it joins")
         // A head still waiting for its first response is all head.
@@ -45,6 +60,78 @@ extension Trace {
         swap(&endpoint, &other.endpoint)
         swap(&awaitsRequestEnd, &other.awaitsRequestEnd)
         swap(&flowIndex, &other.flowIndex)
+        takeEndLines(from: other, scratch: &scratch.0)
+        other.takeEndLines(from: self, scratch: &scratch.1)
+    }
+
+    /// Moves the end line of its request (and the server's access line right after it) that
+    /// `other`'s body holds into its own lines, in line order: a request's end line came to the
+    /// body its head was with then. Only a request whose end line came (it no longer
+    /// ``awaitsRequestEnd``, a flag that goes with the head) has one to take.
+    private func takeEndLines(from other: Trace, scratch: inout DetachedEvents) {
+        guard !awaitsRequestEnd, let request, let start = other.headCount else { return }
+        let found = other.events.withUnsafeBufferPointer { events in
+            var found: [Int] = []
+            var index = start
+            while index < events.count {
+                if events[index].kind == .requestEnd, events[index].request?.key == request {
+                    found.append(index)
+                    if index + 1 < events.count, events[index + 1].kind == .access {
+                        found.append(index + 1)
+                        index += 1
+                    }
+                }
+                index += 1
+            }
+            return found
+        }
+        guard let last = found.last else { return }
+        // The other trace gives up its lines up to the last one that moves; those after stay put.
+        let givesItsLastLine = last == other.events.count - 1
+        other.detachHead(last + 1, into: &scratch)
+        var moved = DetachedEvents()
+        for index in found { moved.append(scratch, index) }
+        for index in found.reversed() {
+            scratch.events.remove(at: index)
+            scratch.spans.remove(at: index)
+        }
+        other.installHead(scratch, replacing: last + 1)
+        other.setHeadCount(other.headCount)
+        if givesItsLastLine { other.noteMovedLines() }
+        receive(moved)
+    }
+
+    /// Puts `moved` (events with their own text, in line order) among its events in line order. It
+    /// goes on from its own last line and step: what it received ended another body.
+    private func receive(_ moved: DetachedEvents) {
+        let (ownLast, count) = (lastLine, headCount)
+        if let first = moved.events.first?.lineNumber, events.isEmpty || events[events.count - 1].lineNumber < first {
+            moved.text.withUnsafeBytes { text in
+                for index in moved.events.indices {
+                    var event = moved.events[index]
+                    let span = moved.spans[index]
+                    event.rebase(by: -Int(span.start))
+                    append(event, text: UnsafeRawBufferPointer(rebasing: text[Int(span.start)..<span.end]))
+                }
+            }
+        } else {
+            var all = DetachedEvents()
+            detachHead(events.count, into: &all)
+            installHead(DetachedEvents(merging: all, with: moved), replacing: events.count)
+            setHeadCount(count)
+        }
+        lastLine = ownLast
+    }
+
+    /// Notes its last line and step anew, after lines moved in or out.
+    private func noteMovedLines() {
+        guard !events.isEmpty else { return }
+        let last = events[events.count - 1]
+        lastLine = last.lineNumber
+        withText { text in
+            let keys = last.tags.keys(in: text)
+            noteLastStep(tagKey: last.kind == .httpCall || keys.isEmpty ? nil : keys[0], event: last, text: text)
+        }
     }
 
     /// Whether each trace's head comes before the other's body, so that the two can exchange
@@ -63,4 +150,40 @@ extension Trace {
         return other.events[headCount - 1].lineNumber < events[index].lineNumber
     }
 
+}
+
+extension DetachedEvents {
+    /// The events of `all` and of `moved` (each in line order) merged in line order, with their text.
+    init(merging all: DetachedEvents, with moved: DetachedEvents) {
+        events.reserveCapacity(all.events.count + moved.events.count)
+        spans.reserveCapacity(all.events.count + moved.events.count)
+        text.reserveCapacity(all.text.count + moved.text.count)
+        var next = 0
+        for index in all.events.indices {
+            while next < moved.events.count, moved.events[next].lineNumber < all.events[index].lineNumber {
+                append(moved, next)
+                next += 1
+            }
+            append(all, index)
+        }
+        while next < moved.events.count {
+            append(moved, next)
+            next += 1
+        }
+    }
+
+    /// Appends `source`'s event at `index` with its text.
+    fileprivate mutating func append(_ source: DetachedEvents, _ index: Int) {
+        var event = source.events[index]
+        let span = source.spans[index]
+        if span.isEmpty {
+            event.dropText()
+            spans.append(.empty)
+        } else {
+            event.rebase(by: text.count - Int(span.start))
+            spans.append(TextRange(start: text.count, count: Int(span.count)))
+            text.append(contentsOf: source.text[Int(span.start)..<span.end])
+        }
+        events.append(event)
+    }
 }

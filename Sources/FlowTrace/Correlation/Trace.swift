@@ -108,12 +108,54 @@ public final class Trace {
     /// The name of the trace numbered `number` in reports.
     static func id(number: Int) -> String { "t\(number)" }
 
-    init(number: Int) {
+    /// Room for this many events at first: a typical request logs a few dozen lines of about 130
+    /// bytes (a 64-line request needs more than 8 KiB of text: `text` starts with 16 KiB).
+    static let initialEvents = 64
+
+    init(number: Int, reserving capacity: Int = Trace.initialEvents) {
         self.number = number
-        // A typical request logs a few dozen lines of about 130 bytes: start with room for them
-        // rather than grow (a 64-line request needs more than 8 KiB of text: `text` starts with 16 KiB).
-        events.reserveCapacity(64)
-        textSpans.reserveCapacity(64)
+        events.reserveCapacity(capacity)
+        textSpans.reserveCapacity(capacity)
+    }
+
+    /// More events than this and the trace is judged and reported in parts
+    /// (``splitOffEvents(as:)``): a bound on one trace's memory, about 5 MB of events and text.
+    static let maxEvents = 16_384
+
+    /// The bytes its storage holds: events, their text and its spans.
+    var footprint: Int {
+        events.capacity * MemoryLayout<Event>.stride + textSpans.capacity * MemoryLayout<TextRange>.stride
+            + text.capacity
+    }
+
+    /// Moves its events and text into a new closed trace numbered `number`, which names the same
+    /// request, user, generations and flow and links to this one (its continuation); this one
+    /// stays open, empty, with all its correlation state.
+    func splitOffEvents(as number: Int) -> Trace {
+        if unhashedStep != nil { _ = lastStepKey }  // hashed from the text before it moves
+        let part = Trace(number: number, reserving: 0)
+        swap(&part.events, &events)
+        swap(&part.textSpans, &textSpans)
+        swap(&part.text, &text)
+        part.headOutcome = headOutcome
+        part.bodyOutcome = bodyOutcome
+        part.flowIndex = flowIndex
+        part.user = user
+        part.request = request
+        part.generations = generations
+        part.amount = amount
+        part.userEntityText = userEntityText
+        part.requestEntityText = requestEntityText
+        part.generationEntityText = generationEntityText
+        part.linkedNumber = self.number
+        part.lastLine = lastLine
+        events.reserveCapacity(Trace.initialEvents)
+        textSpans.reserveCapacity(Trace.initialEvents)
+        headOutcome = OutcomeSummary()
+        bodyOutcome = OutcomeSummary()
+        // Its head went with the part: what follows is body.
+        if headCount != nil { headCount = 0 }
+        return part
     }
 
     /// Whether its storage is small enough to keep for another request (``TracePool``): a trace

@@ -40,8 +40,10 @@ public final class RuleEngine {
     /// The findings of every rule on `trace`, in rule order.
     public func judge(_ trace: Trace) -> [Finding] {
         let events = trace.events
-        // A trace cut off while it awaited a call (end of input, eviction) proves no absence.
-        let complete = !(trace.pendingOperation != nil && trace.closeReason != .ended && trace.closeReason != .idle)
+        // A trace cut off while it awaited a call (end of input, eviction) proves no absence, nor
+        // does the first part of an overlong trace.
+        let complete = trace.closeReason != .split
+            && !(trace.pendingOperation != nil && trace.closeReason != .ended && trace.closeReason != .idle)
         return trace.withText { text in
             matches.removeAll()
             steps.match(events, text: text, into: &matches, scratch: &scratch, caches: caches,

@@ -112,8 +112,10 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
                            table: "users", operation: .select),
             ended(7, requestA, status: 201),
         ])
+        // Another user's lines, all of one trace: a flow start on each line would open thousands
+        // of traces, and the open traces' memory bound would evict request A before it idles.
         let traffic = (8..<(8 + Correlator.awaitWindowLines + 2 * Correlator.sweepInterval)).map { line in
-            SyntheticEvent(line, "💳 [USER_SERVICE] Getting credits for user \(userB)", tags: ["USER_SERVICE"], user: userB)
+            SyntheticEvent(line, "🔍 [USER_REPO] Checking user \(userB)", tags: ["USER_REPO"], user: userB)
         }
         harness.feed(traffic)
         let traceA = harness.traces.first { $0.requestText == requestA }
