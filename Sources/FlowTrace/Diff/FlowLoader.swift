@@ -36,13 +36,14 @@ public struct FlowLoader {
         public var inputError: FlowTraceError?
     }
 
-    /// Reads `path` (`-` for standard input) once. Throws a ``FlowTraceError`` when it cannot be
-    /// opened; an input that cannot be read to its end keeps what was read, with its error.
-    public func load(path: String, selectors: [TraceSelector]) throws -> Loaded {
+    /// Reads `path` (`-` for standard input) once; its whole-file flow holds its steps when
+    /// `keepingWholeFile` (by default, when there are no selectors). Throws a ``FlowTraceError``
+    /// when it cannot be opened; an input that cannot be read to its end keeps what was read, with its error.
+    public func load(path: String, selectors: [TraceSelector], keepingWholeFile: Bool? = nil) throws -> Loaded {
         var loaded = Loaded(wholeFile: DiffFlow(file: path, steps: []), matches: selectors.map { _ in [] })
         var worst = TraceStatus.ok
         let keep: (FlowStep) -> Void = { loaded.wholeFile.steps.append($0) }
-        let end = try read(path: path, keepSteps: selectors.isEmpty, steps: keep) { closed in
+        let end = try read(path: path, keepSteps: keepingWholeFile ?? selectors.isEmpty, steps: keep) { closed in
             let flow = closed.flow()
             loaded.traceCount += 1
             loaded.wholeFile.findings += flow.findings

@@ -27,7 +27,9 @@ public struct FlowPicker {
     public mutating func pick(left: Side, right: Side) throws -> (DiffFlow, DiffFlow) {
         if left.path == right.path {
             let selectors = [left.selector, right.selector].compactMap { $0 }
-            let loaded = try loader.load(path: left.path, selectors: selectors)
+            // `FILE FILE@selector`: one side is the whole file.
+            let loaded = try loader.load(path: left.path, selectors: selectors,
+                                         keepingWholeFile: left.selector == nil || right.selector == nil)
             inputErrors += [loaded.inputError].compactMap { $0 }
             let leftFlow = try choose(loaded, left, index: 0)
             let rightFlow = try choose(loaded, right, index: left.selector == nil ? 0 : 1)

@@ -5,16 +5,20 @@ import Darwin
 #endif
 
 /// How wide the text of a diff may be: the terminal's width (`TIOCGWINSZ`) when the output is
-/// one, else `COLUMNS`, else ``fallback``.
+/// one, else `COLUMNS`, else ``fallback``; at most ``maximum``.
 public enum TerminalWidth {
     public static let fallback = 120
+    /// Wider is never useful, and every row is padded to the width: `COLUMNS=100000` took minutes.
+    public static let maximum = 1000
 
     public static func columns(of descriptor: Int32) -> Int {
         var size = winsize()
         if isatty(descriptor) == 1, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-            return Int(size.ws_col)
+            return min(Int(size.ws_col), maximum)
         }
-        if let text = getenv("COLUMNS"), let columns = Int(String(cString: text)), columns > 0 { return columns }
+        if let text = getenv("COLUMNS"), let columns = Int(String(cString: text)), columns > 0 {
+            return min(columns, maximum)
+        }
         return fallback
     }
 

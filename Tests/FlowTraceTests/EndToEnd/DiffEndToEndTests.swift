@@ -185,6 +185,28 @@ import Testing
         }
     }
 
+    /// One file as a whole against one of its traces: the whole-file side keeps its steps (it
+    /// was compared as empty: "63 steps missing on the right").
+    @Test func aFileAgainstItsOwnTraceMatches() throws {
+        for arguments in [["\(working)@trace=t1", working], [working, "\(working)@trace=t1"]] {
+            let result = try diff(arguments)
+            #expect(result.status == 0, "\(arguments) \(result.stdout)")
+            #expect(result.records(ofType: "divergence").isEmpty, "\(arguments)")
+        }
+    }
+
+    /// A huge `COLUMNS` is capped (``TerminalWidth/maximum``): every row used to be padded to it,
+    /// and `COLUMNS=100000` took minutes.
+    @Test func aHugeColumnsIsCapped() throws {
+        for arguments in [["diff", "--color", "never", working, failing],
+                          ["diff", "--color", "never", "--unified", working, failing]] {
+            let result = try BinaryRunner.run(arguments, environment: ["COLUMNS": "100000"])
+            #expect(result.status == 1)
+            let widest = result.stdout.split(separator: "\n").map { TerminalWidth.width(of: String($0)) }.max() ?? 0
+            #expect(widest <= TerminalWidth.maximum)
+        }
+    }
+
     @Test func textReportFitsTheWidthAndLeadsWithTheDivergence() throws {
         let result = try BinaryRunner.run(["diff", "--color", "never", working, failing], environment: ["COLUMNS": "80"])
         #expect(result.status == 1)
