@@ -35,6 +35,19 @@ public enum SecretRedactor {
         return String(decoding: replacing(spans, in: bytes, within: range), as: UTF8.self)
     }
 
+    /// The secrets of `bytes` (UTF-8), sorted and not overlapping: what ``redact(_:)`` replaces.
+    static func spans(in bytes: [UInt8]) -> [SecretSpan] {
+        SecretScanner(bytes: bytes).spans()
+    }
+
+    /// The part `range` of `bytes` as ``redactedPart(of:bytes:)`` shows it, given the secrets
+    /// `spans` of `bytes` (see ``spans(in:)``), or nil when none of them overlaps that part.
+    static func redactedPart(of bytes: [UInt8], spans: [SecretSpan], range: Range<Int>) -> String? {
+        let range = range.clamped(to: 0..<bytes.count)
+        guard spans.contains(where: { $0.range.overlaps(range) }) else { return nil }
+        return String(decoding: replacing(spans, in: bytes, within: range), as: UTF8.self)
+    }
+
     /// The bytes of `range` with each span (sorted, not overlapping) replaced.
     private static func replacing(_ spans: [SecretSpan], in bytes: [UInt8], within range: Range<Int>) -> [UInt8] {
         var output: [UInt8] = []

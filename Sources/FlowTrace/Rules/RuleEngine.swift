@@ -58,7 +58,7 @@ public final class RuleEngine {
                     let evidence = evidence.map { matched.stepMatch($0, fields: rule.fields) }
                     findings.append(finding(ruleSet.rules[index], trace: trace, evidence: evidence))
                 } else if let across = rule.across {
-                    findings += judgeAcross(index, rule, across, trace: trace, matched: matched)
+                    findings += judgeAcross(index, rule, across, trace: trace, matched: matched, complete: complete)
                 }
             }
             return findings
@@ -66,7 +66,7 @@ public final class RuleEngine {
     }
 
     private func judgeAcross(_ index: Int, _ rule: CompiledRule, _ across: CompiledRule.Across, trace: Trace,
-                             matched: MatchedTrace) -> [Finding] {
+                             matched: MatchedTrace, complete: Bool) -> [Finding] {
         let fields = rule.fields
         guard let entity = trace.key(of: across.entity) else { return [] }
         let memory: CrossTraceMemory
@@ -77,12 +77,13 @@ public final class RuleEngine {
             memories[index] = memory
         }
         var findings: [Finding] = []
-        if let later = rule.evaluate(across.later, over: matched),
+        // As for `when:`, a cut-off trace proves no absence, on either side.
+        if complete || !across.laterUsesAbsence, let later = rule.evaluate(across.later, over: matched),
            let earlier = memory.earlier(for: entity, before: trace, within: across.windowMilliseconds) {
             let evidence = earlier.evidence.stepMatches(fields: fields) + later.map { matched.stepMatch($0, fields: fields) }
             findings.append(finding(ruleSet.rules[index], trace: trace, evidence: evidence))
         }
-        if let earlier = rule.evaluate(across.earlier, over: matched) {
+        if complete || !across.earlierUsesAbsence, let earlier = rule.evaluate(across.earlier, over: matched) {
             memory.remember(entity: entity, trace: trace, evidence: RememberedEvidence(earlier, in: matched, fields: fields))
         }
         return findings

@@ -33,6 +33,10 @@ final class CompiledRule {
         let windowMilliseconds: Int64
         let earlier: Condition
         let later: Condition
+        /// Whether `earlier` and `later` test for something absent: neither holds on a trace cut
+        /// off while it awaited a call (see ``RuleCondition/usesAbsence``).
+        let earlierUsesAbsence: Bool
+        let laterUsesAbsence: Bool
     }
 
     let fields: RuleFields
@@ -56,7 +60,8 @@ final class CompiledRule {
         across = rule.across.map { across in
             Across(entity: across.entity, windowMilliseconds: across.windowMilliseconds,
                    earlier: Condition(across.earlier, slots: slots, fields: fields),
-                   later: Condition(across.later, slots: slots, fields: fields))
+                   later: Condition(across.later, slots: slots, fields: fields),
+                   earlierUsesAbsence: across.earlier.usesAbsence, laterUsesAbsence: across.later.usesAbsence)
         }
         slotMask = self.slots.reduce(0) { $0 | TraceMatches.bit(ofSlot: $1) }
         let conditions = [condition, across?.earlier, across?.later].compactMap { $0 }

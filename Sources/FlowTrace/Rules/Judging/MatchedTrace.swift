@@ -45,24 +45,61 @@ struct MatchedTrace {
     }
 
     /// Whether `later` comes after `earlier` and has the same value for each of `same` (a field
-    /// one side has no value for does not constrain); values are compared regardless of case.
+    /// one side has no value for disagrees); values are compared regardless of case.
     func follows(_ later: TraceMatches.Reference, _ earlier: TraceMatches.Reference, agreeingOn same: [Int],
                  of fields: RuleFields) -> Bool {
         guard matches.hit(later).lineNumber > matches.hit(earlier).lineNumber else { return false }
         for field in same {
+            // A value missing on either side is no agreement.
             guard let mine = value(later, field: field, of: fields), let theirs = value(earlier, field: field, of: fields)
-            else { continue }
+            else { return false }
             if mine.lowercased() != theirs.lowercased() { return false }
         }
         return true
     }
 
-    /// The match as evidence: its line, its time and the values it has for its rule's `fields`.
+    /// The range in its event's message of the group `reference` captured for the field numbered
+    /// `field`, as ``value(_:field:of:)`` reads it; nil when it captured none for it.
+    func capturedRange(_ reference: TraceMatches.Reference, field: Int) -> TextRange? {
+        let hit = matches.hit(reference)
+        let first = Int(hit.firstCapture)
+        return matches.captures[first..<first + Int(hit.captureCount)].last(where: { $0.field == field })?.range
+    }
+
+    /// Calls `body` with each field number of `fields` and the UTF-8 of the value `reference` has
+    /// for it as evidence: ``value(_:field:of:)``, except that a captured value overlapping a
+    /// secret of its event's message (see ``SecretRedactor``) is shown as the redactor shows that
+    /// part, so that a regex group cannot carry a secret past the key that names it.
+    func withEvidenceValues(_ reference: TraceMatches.Reference, fields: RuleFields,
+                            _ body: (Int, UnsafeRawBufferPointer?) -> Void) {
+        let hit = matches.hit(reference)
+        let first = Int(hit.firstCapture)
+        let captures = matches.captures[first..<first + Int(hit.captureCount)]
+        // Only a match that captured text needs its message scanned for secrets: once.
+        var message: [UInt8] = []
+        var secrets: [SecretSpan] = []
+        if !captures.isEmpty {
+            message = Array(events[Int(hit.event)].message.slice(text))
+            secrets = SecretRedactor.spans(in: message)
+        }
+        for field in fields.names.indices {
+            if !secrets.isEmpty, let captured = captures.last(where: { $0.field == field })?.range,
+               var redacted = SecretRedactor.redactedPart(of: message, spans: secrets,
+                                                          range: Int(captured.start)..<captured.end) {
+                redacted.withUTF8 { body(field, UnsafeRawBufferPointer($0)) }
+                continue
+            }
+            withValue(reference, field: field, of: fields) { body(field, $0) }
+        }
+    }
+
+    /// The match as evidence: its line, its time and the values it has for its rule's `fields`
+    /// (see ``withEvidenceValues(_:fields:_:)``).
     func stepMatch(_ reference: TraceMatches.Reference, fields: RuleFields) -> StepMatch {
         let event = events[Int(matches.hit(reference).event)]
         var captures: [String: String] = [:]
-        for (field, name) in fields.names.enumerated() {
-            if let value = value(reference, field: field, of: fields) { captures[name] = value }
+        withEvidenceValues(reference, fields: fields) { field, value in
+            if let value { captures[fields.names[field]] = String(decoding: value, as: UTF8.self) }
         }
         return StepMatch(lineNumber: event.lineNumber, time: event.time, captures: captures)
     }

@@ -80,8 +80,12 @@ struct StepTable {
                                 var facts = EventFacts(foundLiterals: found)
                                 for tag in 0..<event.pointee.tags.storedCount {
                                     guard let group = tagKeys.firstIndex(of: event.pointee.tags.key(at: tag, in: text)) else { continue }
+                                    // A line with a step's tag twice, or two of its tags, is one
+                                    // match of the step: from its second tag on, a slot whose last
+                                    // hit is this line is not tried again.
                                     for slot in taggedSlots[tagGroups[group]]
                                     where self.candidates.contains(slot, in: candidates)
+                                        && (tag == 0 || !matches.hasHit(slot: slot, event: index))
                                         && steps[slot].screens(event, &facts, text: text, literals: literals) {
                                         record(slot, event, at: index, text: text, matches: &matches, scratch: &scratch,
                                                regexCache: caches.regexOutcomes, limits: &limits)

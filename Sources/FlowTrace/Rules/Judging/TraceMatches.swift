@@ -65,6 +65,12 @@ struct TraceMatches {
         matchedSlots |= Self.bit(ofSlot: slot)
     }
 
+    /// Whether the step in `slot` already matched the event at `index`, the latest one tried.
+    @inline(__always)
+    func hasHit(slot: Int, event index: Int) -> Bool {
+        hits[slot].last?.event == Int32(truncatingIfNeeded: index)
+    }
+
     /// Keeps a group the next recorded hit captured.
     mutating func capture(_ capture: Capture) {
         captures.append(capture)

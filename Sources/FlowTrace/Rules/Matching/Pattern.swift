@@ -59,7 +59,10 @@ public final class Pattern: @unchecked Sendable {
         self.code = compiled
         self.source = source
         self.caseInsensitive = caseInsensitive
+        // `(*NO_JIT)` lets the JIT compile succeed with no code made, and then `pcre2_jit_match`
+        // fails with PCRE2_ERROR_JIT_BADOPTION: only JIT code that exists is used.
         self.isJIT = jit && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+            && Self.jitSize(compiled) > 0
         self.captureCount = Int(Self.info(compiled, PCRE2_INFO_CAPTURECOUNT))
         let names = Self.namedGroups(compiled)
         self.groupNames = names.map(\.name)
@@ -82,6 +85,12 @@ public final class Pattern: @unchecked Sendable {
             guard count > 0 else { return "PCRE2 error \(errorCode)" }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<Int(count)]), as: UTF8.self)
         }
+    }
+
+    /// The size of the JIT code made for `code` (0 when none was, as for `(*NO_JIT)`).
+    private static func jitSize(_ code: OpaquePointer) -> Int {
+        var value = 0
+        return pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_JITSIZE), &value) == 0 ? value : 0
     }
 
     /// A `uint32_t` item of `pcre2_pattern_info`.
