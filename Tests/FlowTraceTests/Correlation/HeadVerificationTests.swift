@@ -8,26 +8,7 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
 
 /// A request's end line checks the guessed head of its trace against the bodies that could have
 /// just finished, and only those.
-@Suite struct HeadVerificationTests {
-    private func started(_ line: Int, _ request: String) -> SyntheticEvent {
-        SyntheticEvent(line, "[\(request)] POST /api/v1/generations - Started", request: request, kind: .requestStart,
-                       method: .post, path: "/api/v1/generations")
-    }
-
-    private func validating(_ line: Int) -> SyntheticEvent {
-        SyntheticEvent(line, "🔐 [AUTH] Validating JWT for POST /api/v1/generations", tags: ["AUTH"])
-    }
-
-    private func authResponse(_ line: Int) -> SyntheticEvent {
-        SyntheticEvent(line, "HTTP Request: GET https://x.supabase.co/auth/v1/user \"HTTP/2 200 OK\"",
-                       kind: .httpCall, method: .get, path: "/auth/v1/user", httpStatus: 200)
-    }
-
-    private func authenticated(_ line: Int, _ user: String) -> [SyntheticEvent] {
-        [SyntheticEvent(line, "✅ [AUTH] Authenticated user \(user)", tags: ["AUTH"], user: user),
-         SyntheticEvent(line + 1, "🔍 [GENERATION] Starting credit check for user \(user)", tags: ["GENERATION"], user: user)]
-    }
-
+@Suite struct HeadVerificationTests: GenerationRequestLines {
     /// Two new requests, `first` then `second`, from `line` on (nine lines): each authenticates and
     /// starts a credit check, the user of the first response then the other.
     private func twoNewRequests(_ first: String, _ second: String, from line: Int,

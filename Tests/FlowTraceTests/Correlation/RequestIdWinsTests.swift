@@ -8,7 +8,7 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
 
 /// An explicit request id wins: every line that names request R ends in R's trace, also when the
 /// heads of guessed requests are exchanged after R's end line came (audit H1).
-@Suite struct RequestIdWinsTests {
+@Suite struct RequestIdWinsTests: GenerationRequestLines {
     /// Audit H1 (`xreq2.log`): two requests start, one body runs, then both end. Request bbbb's end
     /// line came to its trace while the body there still looked at work; aaaa's end line then
     /// exchanged heads with that trace, and bbbb's end line stayed behind under aaaa's id, while
@@ -34,28 +34,9 @@ private let requestB = "7d3e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a"
         #expect(log.lineGroups.flatMap { $0 }.sorted() == Array(1...9))
     }
 
-    private func started(_ line: Int, _ request: String) -> SyntheticEvent {
-        SyntheticEvent(line, "[\(request)] POST /api/v1/generations - Started", request: request, kind: .requestStart,
-                       method: .post, path: "/api/v1/generations")
-    }
-
     private func ended(_ line: Int, _ request: String) -> SyntheticEvent {
         SyntheticEvent(line, "[\(request)] POST /api/v1/generations - 201 - 40ms", request: request, kind: .requestEnd,
                        method: .post, path: "/api/v1/generations", httpStatus: 201)
-    }
-
-    private func validating(_ line: Int) -> SyntheticEvent {
-        SyntheticEvent(line, "🔐 [AUTH] Validating JWT for POST /api/v1/generations", tags: ["AUTH"])
-    }
-
-    private func authResponse(_ line: Int) -> SyntheticEvent {
-        SyntheticEvent(line, "HTTP Request: GET https://x.supabase.co/auth/v1/user \"HTTP/2 200 OK\"",
-                       kind: .httpCall, method: .get, path: "/auth/v1/user", httpStatus: 200)
-    }
-
-    private func authenticated(_ line: Int, _ user: String) -> [SyntheticEvent] {
-        [SyntheticEvent(line, "✅ [AUTH] Authenticated user \(user)", tags: ["AUTH"], user: user),
-         SyntheticEvent(line + 1, "🔍 [GENERATION] Starting credit check for user \(user)", tags: ["GENERATION"], user: user)]
     }
 
     private func lookup(_ line: Int, _ user: String) -> [SyntheticEvent] {
