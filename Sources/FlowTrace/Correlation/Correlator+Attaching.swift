@@ -80,6 +80,7 @@ extension Correlator {
     }
 
     private func attach(to trace: Trace, _ event: Event, _ text: UnsafeRawBufferPointer) {
+        if trace.wouldOverflowText(adding: text.count) { splitOff(trace) }
         if event.kind == .httpCall, trace.isFreshHead { trace.endHead() }
         trace.append(event, text: text)
         activity.touch(trace)

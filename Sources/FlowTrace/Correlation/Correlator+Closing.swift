@@ -78,7 +78,13 @@ extension Correlator {
     /// Reports the lines of the overlong trace `number` as a closed part of its own, which links to
     /// it; the trace goes on, empty.
     private func splitOff(_ number: Int) {
-        guard let part = open.borrow(number, { $0.splitOffEvents(as: nextNumber) }) else { return }
+        open.borrow(number) { splitOff($0) }
+    }
+
+    /// Reports the lines of the open trace `trace` as a closed part of its own (too many lines, or
+    /// too much text: see ``Trace/maxEvents`` and ``Trace/maxTextBytes``); it goes on, empty.
+    func splitOff(_ trace: Trace) {
+        let part = trace.splitOffEvents(as: nextNumber)
         nextNumber += 1
         part.closeReason = .split
         tracesClosed += 1

@@ -83,8 +83,13 @@ public final class Trace {
     private var text = ByteStore(capacity: 16_384)
     /// Where each event's own text is in `text` (empty when it was not kept).
     private var textSpans: [TextRange] = []
-    /// Text beyond this many bytes is not kept (the events are): a bound on one trace's memory.
+    /// A trace whose text would grow beyond this many bytes is reported in parts first
+    /// (``wouldOverflowText(adding:)``): a bound on one trace's memory. A head moved in from another
+    /// trace beyond it loses its text (``eventsWithoutText``).
     static let maxTextBytes = 4 << 20
+    /// How many of its events were kept without their text, past ``maxTextBytes``: rules and
+    /// reports saw no message for them.
+    public private(set) var eventsWithoutText = 0
 
     // The rest of the correlation state.
     /// The method and path of the request, from its request-tracking line.
@@ -149,6 +154,8 @@ public final class Trace {
         part.generationEntityText = generationEntityText
         part.linkedNumber = self.number
         part.lastLine = lastLine
+        part.eventsWithoutText = eventsWithoutText
+        eventsWithoutText = 0
         events.reserveCapacity(Trace.initialEvents)
         textSpans.reserveCapacity(Trace.initialEvents)
         headOutcome = OutcomeSummary()
@@ -178,6 +185,7 @@ public final class Trace {
         generationEntityText = nil
         linkedNumber = nil
         events.removeAll(keepingCapacity: true)
+        eventsWithoutText = 0
         headOutcome = OutcomeSummary()
         bodyOutcome = OutcomeSummary()
         closeReason = nil
@@ -254,6 +262,7 @@ public final class Trace {
                 events[index].rebase(by: base)
                 textSpans[index].start += Int32(base)
             } else {
+                if !textSpans[index].isEmpty { eventsWithoutText += 1 }
                 events[index].dropText()
                 textSpans[index] = .empty
             }
@@ -286,15 +295,25 @@ public final class Trace {
         withText { range.string(in: $0) }
     }
 
-    /// Adds an event whose ranges refer to `eventText`, copying the text it needs.
+    /// Whether adding `count` bytes of text would take it past ``maxTextBytes``: then the
+    /// correlator reports what it holds as a part (``splitOffEvents(as:)``) before the line joins.
+    /// A first line is always kept whole, however long (the line cap bounds it).
+    @inline(__always)
+    func wouldOverflowText(adding count: Int) -> Bool {
+        text.count != 0 && text.count + count > Trace.maxTextBytes
+    }
+
+    /// Adds an event whose ranges refer to `eventText`, copying the text it needs (not past
+    /// ``maxTextBytes`` unless it is the first text: see ``wouldOverflowText(adding:)``).
     func append(_ event: Event, text eventText: UnsafeRawBufferPointer) {
-        let keepsText = text.count + eventText.count <= Trace.maxTextBytes
+        let keepsText = !wouldOverflowText(adding: eventText.count)
         let shift = text.count
         if keepsText {
             textSpans.append(TextRange(start: shift, count: eventText.count))
             text.append(eventText)
         } else {
             textSpans.append(.empty)
+            eventsWithoutText += 1
         }
         // Copied once, then adjusted and read in place.
         events.append(event)

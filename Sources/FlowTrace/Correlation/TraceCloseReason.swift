@@ -6,8 +6,8 @@ public enum TraceCloseReason: String, Sendable {
     case idle
     /// Too many traces were open; it was the least recently active.
     case evicted
-    /// It had more lines than a trace may hold (``Trace/maxEvents``): these are its first part,
-    /// and the trace it links to goes on.
+    /// It had more lines or text than a trace may hold (``Trace/maxEvents``,
+    /// ``Trace/maxTextBytes``): these are a part of it, and the trace it links to goes on.
     case split
     /// The input ended.
     case endOfInput = "end-of-input"

@@ -80,9 +80,11 @@ public final class JSONLinesReporter: Reporter {
         record.add("lines_with_nul", summary.linesWithNUL)
         record.add("lines_mojibake_repaired", summary.linesMojibakeRepaired)
         record.add("lines_orphaned", summary.linesOrphaned)
+        record.add("lines_without_text", summary.linesWithoutText)
         record.add("traces", summary.traces)
         record.add("traces_with_errors", summary.tracesWithErrors)
         record.add("traces_with_warnings", summary.tracesWithWarnings)
+        record.add("traces_split", summary.tracesSplit)
         record.add("findings", summary.findings)
         record.add("compressed", summary.compressed)
         if let error = summary.error {

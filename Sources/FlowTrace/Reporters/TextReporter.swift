@@ -42,6 +42,14 @@ public final class TextReporter: Reporter {
             + "\(summary.tracesWithWarnings) with warnings)"
         text += "\n  " + traces + " · \(summary.findings) findings"
         if summary.linesOrphaned > 0 { text += " · \(summary.linesOrphaned) lines in no trace" }
+        if summary.tracesSplit > 0 {
+            text += "\n  " + palette.yellow("\(summary.tracesSplit) trace part\(summary.tracesSplit == 1 ? "" : "s")")
+                + ": requests too long to keep whole, judged part by part (see closed by split)"
+        }
+        if summary.linesWithoutText > 0 {
+            text += "\n  " + palette.yellow("\(summary.linesWithoutText) lines judged without their text")
+                + " (a trace's text is capped at 4 MiB)"
+        }
         if summary.findings > 0 { text += "\n  " + palette.dim("what to check: flowtrace rules explain RULE-ID") }
         if let error = summary.error {
             let label = palette.red("input error")

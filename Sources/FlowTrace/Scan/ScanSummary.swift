@@ -14,9 +14,14 @@ public struct ScanSummary: Sendable {
     public var linesMojibakeRepaired = 0
     /// Lines that named something to correlate by but joined no trace.
     public var linesOrphaned = 0
+    /// Lines kept in a trace without their text (a trace's text is bounded): no rule saw their message.
+    public var linesWithoutText = 0
     public var traces = 0
     public var tracesWithErrors = 0
     public var tracesWithWarnings = 0
+    /// Parts of traces that held too many lines or too much text to keep whole: each is reported
+    /// and judged alone (rules that look for a missing step skip them).
+    public var tracesSplit = 0
     public var findings = 0
     public var compressed = false
     /// The error that stopped reading this input early; everything before it was analysed.

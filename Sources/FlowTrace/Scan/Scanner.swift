@@ -51,7 +51,10 @@ public final class Scanner {
         }
         // Also when the scan stops early (the report's reader went away): the judging thread ends.
         defer { _ = try? judging.finish() }
+        var bounded = (tracesSplit: 0, linesWithoutText: 0)
         let correlator = Correlator(config: options.correlation) { trace in
+            if trace.closeReason == .split { bounded.tracesSplit += 1 }
+            bounded.linesWithoutText += trace.eventsWithoutText
             if outputError == nil { outputError = judging.submit(trace) }
         }
         correlator.pool = pool
@@ -92,6 +95,8 @@ public final class Scanner {
         summary.tracesWithErrors = tally.tracesWithErrors
         summary.tracesWithWarnings = tally.tracesWithWarnings
         summary.linesOrphaned = correlator.orphanLines
+        summary.tracesSplit = bounded.tracesSplit
+        summary.linesWithoutText = bounded.linesWithoutText
         try reporter.report(summary)
         return summary
     }
