@@ -89,7 +89,7 @@ public final class Trace {
     static let maxTextBytes = 4 << 20
     /// How many of its events were kept without their text, past ``maxTextBytes``: rules and
     /// reports saw no message for them.
-    public private(set) var eventsWithoutText = 0
+    public internal(set) var eventsWithoutText = 0
 
     // The rest of the correlation state.
     /// The method and path of the request, from its request-tracking line.

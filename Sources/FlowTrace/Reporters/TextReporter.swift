@@ -17,8 +17,10 @@ public final class TextReporter: Reporter {
         guard showAll || trace.status != .ok || !report.findings.isEmpty else { return }
         output.write(header(report) + "\n")
         for finding in report.findings {
+            // A cross-trace finding can be about a trace reported before this one.
+            let about = finding.trace == trace.id ? "" : "trace \(finding.trace), "
             output.write("   " + severityLabel(finding.severity) + " " + palette.bold(finding.rule) + ": "
-                + safe(finding.message) + palette.dim(" (lines \(LineList.describe(finding.lines)))") + "\n")
+                + safe(finding.message) + palette.dim(" (\(about)lines \(LineList.describe(finding.lines)))") + "\n")
         }
         let evidence = Set(report.findings.flatMap(\.lines))
         trace.withText { text in

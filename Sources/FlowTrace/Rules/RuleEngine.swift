@@ -78,36 +78,61 @@ public final class RuleEngine {
         }
         var findings: [Finding] = []
         // As for `when:`, a cut-off trace proves no absence, on either side.
-        if complete || !across.laterUsesAbsence, let later = rule.evaluate(across.later, over: matched),
-           let earlier = memory.earlier(for: entity, before: trace, within: across.windowMilliseconds) {
-            let evidence = earlier.evidence.stepMatches(fields: fields) + later.map { matched.stepMatch($0, fields: fields) }
-            findings.append(finding(ruleSet.rules[index], trace: trace, evidence: evidence))
+        if complete || !across.laterUsesAbsence, let later = rule.evaluate(across.later, over: matched) {
+            let laterEvidence = later.map { matched.stepMatch($0, fields: fields) }
+            let subject = FindingSubject(trace, flowNames: flowNames)
+            if let earlier = memory.earlier(for: entity, before: trace, within: across.windowMilliseconds) {
+                let evidence = earlier.evidence.stepMatches(fields: fields) + laterEvidence
+                findings.append(finding(ruleSet.rules[index], about: subject, evidence: evidence))
+            } else if let firstLine = trace.events.first?.lineNumber {
+                // The earlier trace may still be open: it is paired when it closes.
+                memory.rememberUnmatched(.init(
+                    traceNumber: trace.number, firstLine: firstLine, firstTime: trace.firstTime, subject: subject,
+                    evidence: laterEvidence, evidenceLines: trace.evidence(lines: laterEvidence.map(\.lineNumber))
+                ), entity: entity)
+            }
         }
         if complete || !across.earlierUsesAbsence, let earlier = rule.evaluate(across.earlier, over: matched) {
-            memory.remember(entity: entity, trace: trace, evidence: RememberedEvidence(earlier, in: matched, fields: fields))
+            let remembered = RememberedEvidence(earlier, in: matched, fields: fields)
+            if let evidenceLine = remembered.firstLine {
+                let laters = memory.takeLaters(for: entity, after: trace, evidenceLine: evidenceLine,
+                                               within: across.windowMilliseconds)
+                if !laters.isEmpty {
+                    let earlierEvidence = earlier.map { matched.stepMatch($0, fields: fields) }
+                    for later in laters {
+                        var finding = finding(ruleSet.rules[index], about: later.subject,
+                                              evidence: earlierEvidence + later.evidence)
+                        // Made here, from the later trace's lines, as for a finding judged with it.
+                        finding.fingerprint = FindingFingerprint.compute(finding, evidence: later.evidenceLines)
+                        findings.append(finding)
+                    }
+                }
+            }
+            memory.remember(entity: entity, trace: trace, evidence: remembered)
         }
         return findings
     }
 
     private func finding(_ rule: Rule, trace: Trace, evidence: [StepMatch]) -> Finding {
+        finding(rule, about: FindingSubject(trace, flowNames: flowNames), evidence: evidence)
+    }
+
+    private func finding(_ rule: Rule, about subject: FindingSubject, evidence: [StepMatch]) -> Finding {
         var values: [String: String] = [:]
         for match in evidence {
             for (field, value) in match.captures where values[field] == nil { values[field] = value }
         }
         let lines = Array(Set(evidence.map(\.lineNumber))).sorted()
-        let flow = trace.flowIndex.flatMap { $0 < flowNames.count ? flowNames[$0] : nil }
-        // Each is made from the trace's stored bytes when asked for: once here.
-        let (user, request, generation) = (trace.userText, trace.requestText, trace.generationText)
-        values["user"] = user ?? values["user"]
-        values["request"] = request ?? values["request"]
-        values["generation"] = generation ?? values["generation"]
-        values["flow"] = flow ?? "request"
-        values["trace"] = trace.id
+        values["user"] = subject.user ?? values["user"]
+        values["request"] = subject.request ?? values["request"]
+        values["generation"] = subject.generation ?? values["generation"]
+        values["flow"] = subject.flow ?? "request"
+        values["trace"] = subject.traceID
         values["lines"] = LineList.describe(lines)
         let times = evidence.compactMap(\.time)
         return Finding(
-            rule: rule.id, severity: rule.severity, message: rule.message.render(values), trace: trace.id,
-            user: user, request: request, generation: generation, lines: lines,
+            rule: rule.id, severity: rule.severity, message: rule.message.render(values), trace: subject.traceID,
+            user: subject.user, request: subject.request, generation: subject.generation, lines: lines,
             firstTime: times.min(), lastTime: times.max()
         )
     }

@@ -60,6 +60,7 @@ import Testing
         trace.headRivals = [2]
         trace.headWasGuessed = true
         trace.namedAsRivalBy = [5]
+        trace.eventsWithoutText = 1
         return trace
     }
 

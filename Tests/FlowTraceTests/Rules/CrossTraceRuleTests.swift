@@ -23,9 +23,15 @@ import Testing
         """
     }
 
+    /// The rule's findings on `log`, with their fingerprints, as `flowtrace scan` judges.
     private func findings(_ log: String) throws -> [Finding] {
         let rule = try #require(try RuleSet.builtin().rule("user-not-found-despite-balance"))
-        return try RuleExampleRunner.findings(of: rule, on: Array(log.utf8), options: try ScanOptions.builtin())
+        let options = try ScanOptions.builtin()
+        let engine = RuleEngine(ruleSet: try RuleSet(rules: [rule]), flowNames: options.correlation.flows.map(\.id))
+        let collector = FindingCollector()
+        _ = try Scanner(options: options, reporter: collector, judge: engine.judgeWithFingerprints)
+            .scan(LineReader(bytes: Array(log.utf8), name: "log"))
+        return collector.findings
     }
 
     @Test func firesWithinTheWindowWithEvidenceFromBothTraces() throws {
@@ -44,5 +50,27 @@ import Testing
         let reversed = failingGeneration(at: "07:00:00", request: "3e1c26d3-23ef-423e-a848-f808f54d35bf") + "\n"
             + balance(at: "07:01:00", request: "0b6c8a2e-1f3d-4e5a-9b7c-2d4e6f8a0b1c")
         #expect(try findings(reversed).isEmpty)
+    }
+
+    /// The balance request is still open (its end line comes much later) when the failing
+    /// generation closes: the finding comes when the balance trace closes, about the generation's
+    /// trace, with the fingerprint it has when the balance request ends first.
+    @Test func firesWhenTheBalanceTraceClosesAfterTheFailingOne() throws {
+        let balanceRequest = "0b6c8a2e-1f3d-4e5a-9b7c-2d4e6f8a0b1c"
+        let balanceLines = balance(at: "07:00:00", request: balanceRequest).split(separator: "\n")
+        let generation = failingGeneration(at: "07:00:01", request: "3e1c26d3-23ef-423e-a848-f808f54d35bf")
+        // Enough other lines for the ended generation trace to close before the balance request's end.
+        let filler = (0..<(Correlator.sweepInterval * 2)).map { "2025-08-02 07:00:02,000 - app - INFO - heartbeat \($0)" }
+        let log = (balanceLines.prefix(3).map(String.init) + [generation] + filler + [String(balanceLines[3])])
+            .joined(separator: "\n")
+        let found = try findings(log)
+        #expect(found.count == 1)
+        #expect(found.first?.lines == [3, 6])
+        #expect(found.first?.trace == "t2")
+
+        let sequential = balance(at: "07:00:00", request: balanceRequest) + "\n" + generation
+        let expected = try #require(try findings(sequential).first)
+        #expect(found.first?.fingerprint == expected.fingerprint)
+        #expect(found.first?.message == expected.message)
     }
 }
