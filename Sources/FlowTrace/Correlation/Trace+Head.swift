@@ -86,19 +86,12 @@ extension Trace {
             return found
         }
         guard let last = found.last else { return }
-        // The other trace gives up its lines up to the last one that moves; those after stay put.
+        // Moved in place: the lines that stay keep their places and text.
         let givesItsLastLine = last == other.events.count - 1
-        other.detachHead(last + 1, into: &scratch)
-        var moved = DetachedEvents()
-        for index in found { moved.append(scratch, index) }
-        for index in found.reversed() {
-            scratch.events.remove(at: index)
-            scratch.spans.remove(at: index)
-        }
-        other.installHead(scratch, replacing: last + 1)
+        other.removeEvents(at: found, into: &scratch)
         other.setHeadCount(other.headCount)
         if givesItsLastLine { other.noteMovedLines() }
-        receive(moved)
+        receive(scratch)
     }
 
     /// Puts `moved` (events with their own text, in line order) among its events in line order. It
@@ -115,9 +108,7 @@ extension Trace {
                 }
             }
         } else {
-            var all = DetachedEvents()
-            detachHead(events.count, into: &all)
-            installHead(DetachedEvents(merging: all, with: moved), replacing: events.count)
+            insertEvents(moved)
             setHeadCount(count)
         }
         lastLine = ownLast
@@ -148,42 +139,5 @@ extension Trace {
     private func precedesBody(_ other: Trace, headCount: Int, from index: Int) -> Bool {
         guard headCount > 0, index < events.count else { return true }
         return other.events[headCount - 1].lineNumber < events[index].lineNumber
-    }
-
-}
-
-extension DetachedEvents {
-    /// The events of `all` and of `moved` (each in line order) merged in line order, with their text.
-    init(merging all: DetachedEvents, with moved: DetachedEvents) {
-        events.reserveCapacity(all.events.count + moved.events.count)
-        spans.reserveCapacity(all.events.count + moved.events.count)
-        text.reserveCapacity(all.text.count + moved.text.count)
-        var next = 0
-        for index in all.events.indices {
-            while next < moved.events.count, moved.events[next].lineNumber < all.events[index].lineNumber {
-                append(moved, next)
-                next += 1
-            }
-            append(all, index)
-        }
-        while next < moved.events.count {
-            append(moved, next)
-            next += 1
-        }
-    }
-
-    /// Appends `source`'s event at `index` with its text.
-    fileprivate mutating func append(_ source: DetachedEvents, _ index: Int) {
-        var event = source.events[index]
-        let span = source.spans[index]
-        if span.isEmpty {
-            event.dropText()
-            spans.append(.empty)
-        } else {
-            event.rebase(by: text.count - Int(span.start))
-            spans.append(TextRange(start: text.count, count: Int(span.count)))
-            text.append(contentsOf: source.text[Int(span.start)..<span.end])
-        }
-        events.append(event)
     }
 }

@@ -271,6 +271,58 @@ public final class Trace {
         headOutcome = head.outcome
     }
 
+    /// Moves the events at `indices` (ascending) out, with their own text, into `moved` (emptied
+    /// first). The other events keep their places and text; the moved text stays, unused.
+    func removeEvents(at indices: [Int], into moved: inout DetachedEvents) {
+        moved.events.removeAll(keepingCapacity: true)
+        moved.spans.removeAll(keepingCapacity: true)
+        moved.text.removeAll(keepingCapacity: true)
+        text.withBytes { text in
+            for index in indices {
+                var event = events[index]
+                let span = textSpans[index]
+                if span.isEmpty {
+                    event.dropText()
+                    moved.spans.append(.empty)
+                } else {
+                    event.rebase(by: moved.text.count - Int(span.start))
+                    moved.spans.append(TextRange(start: moved.text.count, count: Int(span.count)))
+                    moved.text.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[Int(span.start)..<span.end]))
+                }
+                moved.events.append(event)
+            }
+        }
+        for index in indices.reversed() {
+            events.remove(at: index)
+            textSpans.remove(at: index)
+        }
+    }
+
+    /// Puts `moved`'s events (each in line order) among its own in line order, their text
+    /// appended after its text. The caller sums head and body up again (``setHeadCount(_:recounting:)``).
+    func insertEvents(_ moved: DetachedEvents) {
+        var position = events.count
+        for index in moved.events.indices.reversed() {
+            var event = moved.events[index]
+            while position > 0, events[position - 1].lineNumber > event.lineNumber { position -= 1 }
+            var span = moved.spans[index]
+            if !span.isEmpty {
+                if wouldOverflowText(adding: Int(span.count)) {
+                    event.dropText()
+                    span = .empty
+                    eventsWithoutText += 1
+                } else {
+                    let start = text.count
+                    moved.text.withUnsafeBytes { text.append(UnsafeRawBufferPointer(rebasing: $0[Int(span.start)..<span.end])) }
+                    event.rebase(by: start - Int(span.start))
+                    span = TextRange(start: start, count: Int(span.count))
+                }
+            }
+            events.insert(event, at: position)
+            textSpans.insert(span, at: position)
+        }
+    }
+
     /// Makes the events so far its head: its first response comes next.
     func endHead() {
         headCount = events.count
