@@ -24,14 +24,26 @@ struct Rules: ParsableCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check rule files without scanning logs: their YAML, fields, regexes and examples.",
-            discussion: "With no PATH, checks the built-in rules. Problems are printed as file:line:column."
+            discussion: """
+                With no PATH, checks the built-in rules. The ids of the files must not be those of \
+                built-in rules (a scan loads both), unless --no-builtin is given: then only the files \
+                are loaded, as `scan --no-builtin --rules PATH` would (e.g. to check the rule folder \
+                Rules/rules read from disk). Problems are printed as file:line:column.
+                """
         )
         @Argument(help: "Rule files or folders.") var paths: [String] = []
+
+        @Flag(name: .customLong("no-builtin"), help: "Check the files alone, without the built-in rules.")
+        var noBuiltin = false
+
+        mutating func validate() throws {
+            if noBuiltin && paths.isEmpty { throw ValidationError("--no-builtin checks only the files given: name at least one") }
+        }
 
         func run() throws {
             let added = try RuleSet.load(paths: paths)
             // Ids must be unique among all the rules a scan with these files would load.
-            let available = try RuleSelection.available(adding: added)
+            let available = try RuleSet.available(adding: added, includingBuiltin: !noBuiltin)
             let rules = paths.isEmpty ? available.rules : added
             let options = try ScanOptions.builtin()
             var failures = 0

@@ -33,6 +33,13 @@ public struct RuleSet: Sendable {
             .map { file in try Rule(yaml: try ConfigFile.text(at: file), file: file) }
     }
 
+    /// The rules a run applies with `added` (read from `--rules` files): the built-in pack and
+    /// those, or only those when `includingBuiltin` is false (`--no-builtin`). An id defined twice
+    /// is an error.
+    public static func available(adding added: [Rule], includingBuiltin: Bool = true) throws -> RuleSet {
+        try (includingBuiltin ? builtin() : RuleSet(rules: [])).adding(added)
+    }
+
     /// These rules and `more`.
     public func adding(_ more: [Rule]) throws -> RuleSet {
         try RuleSet(rules: rules + more)
@@ -65,7 +72,9 @@ public struct RuleSet: Sendable {
         let walker = FileManager.default.enumerator(atPath: path)
         var found: [String] = []
         while let relative = walker?.nextObject() as? String {
-            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") { found.append(path + "/" + relative) }
+            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+                found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+            }
         }
         return found.sorted()
     }
