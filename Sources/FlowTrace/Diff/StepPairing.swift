@@ -41,11 +41,22 @@ enum StepPairing {
             + inserted.map { AlignedPair(kind: .extra, left: nil, right: $0) }
     }
 
-    /// The words of a step's template, counted.
+    /// The words of a step's template, counted; a `key=value` word counts as its key (`key=`):
+    /// its value is the step's data, as a masked number is, so two short `key=value` lines with
+    /// the same keys are one step with other values, not two different steps.
     static func words(_ step: FlowStep) -> [Substring: Int] {
         var counts: [Substring: Int] = [:]
-        for word in step.template.split(separator: " ") { counts[word, default: 0] += 1 }
+        for word in step.template.split(separator: " ") { counts[parameterKey(word) ?? word, default: 0] += 1 }
         return counts
+    }
+
+    /// `key=` of a `key=value` word whose key is a name (letters, digits, `_`, `-`, `.`), else nil.
+    static func parameterKey(_ word: Substring) -> Substring? {
+        guard let equals = word.firstIndex(of: "="), equals > word.startIndex else { return nil }
+        let key = word[..<equals]
+        guard key.utf8.allSatisfy({ StepMasker.isWordByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+        else { return nil }
+        return word[...equals]
     }
 
     /// Twice the shared words over all words.
