@@ -82,6 +82,7 @@ public enum DiffJSONRenderer {
         var record = JSONObject()
         record.add("type", "summary")
         record.addRaw("match", counts.matches ? "true" : "false")
+        record.add("alignment", diff.isApproximate ? "approximate" : "exact")
         record.add("left_steps", diff.left.steps.count)
         record.add("right_steps", diff.right.steps.count)
         record.add("same", counts.same)

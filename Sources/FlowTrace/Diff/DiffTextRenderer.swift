@@ -22,11 +22,17 @@ public struct DiffTextRenderer {
     public func render(_ diff: FlowDiff) -> String {
         var text = palette.bold("── left  ") + describe(diff.left) + "\n"
         text += palette.bold("   right ") + describe(diff.right) + "\n\n"
+        if diff.isApproximate { text += DiffTextRenderer.approximateNote + "\n\n" }
         text += firstDivergence(diff) + "\n"
         text += (unified ? unifiedRows(diff) : sideBySideRows(diff)) + "\n"
         text += summary(diff)
         return text
     }
+
+    /// Said when the flows were too far apart for the shortest alignment.
+    static let approximateNote = "Note: the flows differ by more than \(SequenceAligner.maxDistance) steps, the most "
+        + "flowtrace aligns exactly; past that, steps were matched greedily by name, so some missing and extra "
+        + "steps may be one step in another place."
 
     /// The report of a failing trace whose flow had no healthy trace to compare with.
     public func unmatched(_ flow: DiffFlow) -> String {

@@ -8,11 +8,15 @@ public struct FlowDiff: Sendable {
     public let right: DiffFlow
     public let pairs: [AlignedPair]
     public let summary: DiffSummary
+    /// Whether the flows differ by more than ``SequenceAligner/maxDistance`` steps, so that their
+    /// middle was aligned greedily: some missing and extra steps may then be one step moved.
+    public let isApproximate: Bool
 
     public init(left: DiffFlow, right: DiffFlow) {
         self.left = left
         self.right = right
-        var pairs = FlowDiff.align(left.steps, right.steps)
+        var pairs: [AlignedPair]
+        (pairs, isApproximate) = FlowDiff.align(left.steps, right.steps)
         FlowDiff.markMoves(&pairs, left.steps, right.steps)
         FlowDiff.markTiming(&pairs, left.steps, right.steps)
         self.pairs = pairs
@@ -31,9 +35,10 @@ public struct FlowDiff: Sendable {
     public func rightStep(_ pair: AlignedPair) -> FlowStep? { pair.right.map { right.steps[$0] } }
 
     /// Aligns the steps: equal templates by the sequence diff, then each run of deletions and
-    /// insertions between them paired where a deleted and an inserted step are similar.
-    static func align(_ left: [FlowStep], _ right: [FlowStep]) -> [AlignedPair] {
-        let edits = SequenceAligner.align(left.map(\.key), right.map(\.key))
+    /// insertions between them paired where a deleted and an inserted step are similar; and
+    /// whether the alignment is approximate.
+    static func align(_ left: [FlowStep], _ right: [FlowStep]) -> ([AlignedPair], Bool) {
+        let alignment = SequenceAligner.alignment(left.map(\.key), right.map(\.key))
         var pairs: [AlignedPair] = []
         var deleted: [Int] = [], inserted: [Int] = []
         func flush() {
@@ -41,7 +46,7 @@ public struct FlowDiff: Sendable {
             deleted = []
             inserted = []
         }
-        for edit in edits {
+        for edit in alignment.edits {
             switch edit {
             case .equal(let i, let j):
                 flush()
@@ -51,7 +56,7 @@ public struct FlowDiff: Sendable {
             }
         }
         flush()
-        return pairs
+        return (pairs, alignment.isApproximate)
     }
 
     /// The row of two steps the alignment put side by side.

@@ -8,11 +8,24 @@ public enum SequenceAligner {
         case insert(Int)
     }
 
-    /// Edit distances beyond this stop the search: the rest is one block of deletions and
-    /// insertions, so memory stays within `maxDistance²` integers (32 MB).
+    /// An edit script, and whether it is only approximate: past ``maxDistance`` edits the middle
+    /// of the sequences (between their common start and end) is aligned by ``GreedyAligner``.
+    public struct Alignment: Equatable, Sendable {
+        public var edits: [Edit]
+        public var isApproximate: Bool
+    }
+
+    /// Edit distances beyond this stop the search, so memory stays within `maxDistance²`
+    /// integers (32 MB): the alignment is then greedy and may miss matches.
     public static let maxDistance = 2_000
 
+    /// The shortest edit script, or a greedy one past ``maxDistance`` edits.
     public static func align(_ left: [UInt64], _ right: [UInt64]) -> [Edit] {
+        alignment(left, right).edits
+    }
+
+    /// The edit script with a word on whether it is the shortest.
+    public static func alignment(_ left: [UInt64], _ right: [UInt64]) -> Alignment {
         // Common prefix and suffix first: flows usually share most of their start and end.
         var prefix = 0
         while prefix < left.count, prefix < right.count, left[prefix] == right[prefix] { prefix += 1 }
@@ -22,7 +35,8 @@ public enum SequenceAligner {
         var edits = (0..<prefix).map { Edit.equal($0, $0) }
         let middleLeft = Array(left[prefix..<(left.count - suffix)])
         let middleRight = Array(right[prefix..<(right.count - suffix)])
-        for edit in middle(middleLeft, middleRight) {
+        let shortest = middle(middleLeft, middleRight)
+        for edit in shortest ?? GreedyAligner.align(middleLeft, middleRight) {
             switch edit {
             case .equal(let i, let j): edits.append(.equal(i + prefix, j + prefix))
             case .delete(let i): edits.append(.delete(i + prefix))
@@ -32,10 +46,11 @@ public enum SequenceAligner {
         for offset in (0..<suffix).reversed() {
             edits.append(.equal(left.count - 1 - offset, right.count - 1 - offset))
         }
-        return edits
+        return Alignment(edits: edits, isApproximate: shortest == nil)
     }
 
-    private static func middle(_ a: [UInt64], _ b: [UInt64]) -> [Edit] {
+    /// The shortest edit script of `a` and `b`, or nil when it takes more than ``maxDistance`` edits.
+    private static func middle(_ a: [UInt64], _ b: [UInt64]) -> [Edit]? {
         let n = a.count, m = b.count
         if n == 0 { return (0..<m).map { .insert($0) } }
         if m == 0 { return (0..<n).map { .delete($0) } }
@@ -55,9 +70,7 @@ public enum SequenceAligner {
                 if x >= n && y >= m { found = d; break search }
             }
         }
-        guard let distance = found else {
-            return (0..<n).map { Edit.delete($0) } + (0..<m).map { Edit.insert($0) }
-        }
+        guard let distance = found else { return nil }
         var edits: [Edit] = []
         var x = n, y = m
         for d in stride(from: distance, through: 0, by: -1) {
