@@ -81,4 +81,28 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("cannot read the baseline file"))
     }
+
+    /// Audit: a JWT logged as the request id must not be written raw into the baseline, and the
+    /// redacted baseline must still accept the same findings.
+    @Test func aTokenAsRequestIdIsWrittenRedactedAndStillAccepted() throws {
+        defer { directory.remove() }
+        let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.abcDEFghiJKLmnoPQRstuVWxyz012345"
+        let source = try String(contentsOfFile: BinaryRunner.sample("regressions/formats/json-lines.jsonl"), encoding: .utf8)
+        let text = source.replacingOccurrences(of: "3e1c26d3-23ef-423e-a848-f808f54d35bf", with: jwt)
+        #expect(text.contains(jwt))
+        let tokens = directory.path("tokens.jsonl")
+        try text.write(toFile: tokens, atomically: true, encoding: .utf8)
+        let written = try BinaryRunner.run(["scan", "--format", "jsonl", "--write-baseline", baseline, tokens])
+        #expect(written.status == 0, "\(written.stderr)")
+        let requests = written.records(ofType: "finding").compactMap { ($0["entities"] as? [String: Any])?["request"] as? String }
+        #expect(requests.count == 3 && requests.allSatisfy { $0 == "[REDACTED:jwt]" })
+        let file = try String(contentsOfFile: baseline, encoding: .utf8)
+        #expect(!file.contains("eyJ"), "\(file)")
+        #expect(try Baseline.load(path: baseline).findings.map(\.request) == Array(repeating: "[REDACTED:jwt]", count: 3))
+        let again = try BinaryRunner.run(["scan", "--format", "jsonl", "--baseline", baseline, tokens])
+        #expect(again.status == 0, "\(again.stdout)")
+        #expect(again.records(ofType: "finding").isEmpty)
+        #expect(again.stderr.contains("3 finding(s) accepted by the baseline, 0 new"))
+        #expect(try BinaryRunner.run(["scan", tokens]).status == 1)
+    }
 }
