@@ -10,7 +10,7 @@ enum BaselineNotes {
         }
         if let path {
             try filter.baseline.write(to: path)
-            FileHandleOutput.standardError("flowtrace: wrote \(filter.recorded.count) finding(s) to the baseline \(path)\n")
+            FileHandleOutput.standardError("flowtrace: wrote \(filter.recorded.count) finding(s) to the baseline \(TerminalText.sanitize(RawPath.display(path)))\n")
         }
     }
 }

@@ -65,7 +65,7 @@ struct Check: ParsableCommand {
         var written = 0
         for fixture in fixtures where try runner.update(fixture) {
             written += 1
-            try human.writeRecord("wrote \(TerminalText.sanitize(fixture.expectationPath))")
+            try human.writeRecord("wrote \(TerminalText.sanitize(RawPath.display(fixture.expectationPath)))")
         }
         try human.writeRecord("\(written) written, \(fixtures.count - written) unchanged")
     }

@@ -13,7 +13,8 @@ enum ExitStatus {
     /// Parses the command line, runs the command, and exits with the documented code.
     static func run(_ command: Flowtrace.Type) -> Never {
         do {
-            var parsed = try command.parseAsRoot()
+            // The raw argv: Swift's CommandLine.arguments repairs a file name that is not UTF-8.
+            var parsed = try command.parseAsRoot(RawPath.arguments())
             try parsed.run()
             exit(clean)
         } catch is OutputSink.Closed {

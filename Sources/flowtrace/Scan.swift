@@ -85,7 +85,7 @@ struct Scan: ParsableCommand {
         var inputFailed = false
         do {
             for path in files.isEmpty ? ["-"] : files {
-                currentFile = path == "-" ? "<stdin>" : path
+                currentFile = path == "-" ? "<stdin>" : RawPath.display(path)
                 engine.beginStream()
                 let summary = try scanner.scan(path: path)
                 if let error = summary.error {

@@ -42,10 +42,11 @@ public struct FlowPicker {
     }
 
     private mutating func choose(_ loaded: FlowLoader.Loaded, _ side: Side, index: Int) throws -> DiffFlow {
+        let path = RawPath.display(side.path)
         guard let selector = side.selector else {
             if loaded.requests.count > 1 {
-                notes.append("\(side.path) holds \(loaded.requests.count) requests; it is compared as one flow "
-                    + "(choose one with \(side.path)@request=ID)")
+                notes.append("\(path) holds \(loaded.requests.count) requests; it is compared as one flow "
+                    + "(choose one with \(path)@request=ID)")
             }
             return loaded.wholeFile
         }
@@ -53,10 +54,10 @@ public struct FlowPicker {
         guard let first = matches.first else {
             let known = loaded.traceLabels.isEmpty ? "it holds no trace"
                 : "its traces: " + loaded.traceLabels.joined(separator: "; ")
-            throw FlowTraceError(.usage, "no trace of \(side.path) matches \(selector)", hint: known)
+            throw FlowTraceError(.usage, "no trace of \(path) matches \(selector)", hint: known)
         }
         if matches.count > 1 {
-            notes.append("\(selector) matches \(matches.count) traces of \(side.path): "
+            notes.append("\(selector) matches \(matches.count) traces of \(path): "
                 + matches.map(FlowLoader.describe).joined(separator: "; ")
                 + "; using \(first.traceID ?? "?") (choose another with @trace=tN)")
         }

@@ -23,9 +23,10 @@ final class FileByteSource: ByteSource {
     deinit { close() }
 
     /// Opens `path` for reading; a directory or a file that cannot be opened is an
-    /// ``FlowTraceError/Code/unreadableInput`` error naming it.
+    /// ``FlowTraceError/Code/unreadableInput`` error naming it. A name that is not UTF-8 is opened
+    /// by its bytes (see ``RawPath``).
     static func open(path: String) throws(FlowTraceError) -> FileByteSource {
-        let fd = path.withCString { systemOpen($0, O_RDONLY | O_CLOEXEC) }
+        let fd = RawPath.withCString(path) { systemOpen($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
             throw unreadable(path, "cannot open the file: \(errorText(errno))")
         }
@@ -59,7 +60,7 @@ final class FileByteSource: ByteSource {
     }
 
     private static func unreadable(_ path: String, _ message: String) -> FlowTraceError {
-        FlowTraceError(.unreadableInput, message, at: FlowTraceError.Location(file: path))
+        FlowTraceError(.unreadableInput, message, at: FlowTraceError.Location(file: RawPath.display(path)))
     }
 
     static func errorText(_ code: Int32) -> String {

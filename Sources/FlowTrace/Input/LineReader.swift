@@ -38,7 +38,7 @@ public final class LineReader {
             self.init(fileDescriptor: 0, name: path, ownsDescriptor: false, maxLineBytes: maxLineBytes)
         } else {
             self.init(
-                source: try FileByteSource.open(path: path), name: path, maxLineBytes: maxLineBytes,
+                source: try FileByteSource.open(path: path), name: RawPath.display(path), maxLineBytes: maxLineBytes,
                 configuration: .standard)
         }
     }

@@ -25,9 +25,9 @@ public final class OutputSink {
 
     /// Opens (creates or truncates) a file for a report.
     public convenience init(path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = RawPath.withCString(path) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         guard descriptor >= 0 else {
-            throw FlowTraceError(.output, "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw FlowTraceError(.output, "cannot write \(RawPath.display(path)): \(String(cString: strerror(errno)))")
         }
         self.init(descriptor: descriptor, ownsDescriptor: true)
     }

@@ -28,9 +28,9 @@ public final class Scanner {
         do {
             reader = try LineReader(path: path, maxLineBytes: options.maxLineBytes)
         } catch {
-            var summary = ScanSummary(file: path == "-" ? "<stdin>" : path)
+            var summary = ScanSummary(file: path == "-" ? "<stdin>" : RawPath.display(path))
             summary.error = error as? FlowTraceError
-                ?? FlowTraceError(.unreadableInput, "\(error)", at: .init(file: path))
+                ?? FlowTraceError(.unreadableInput, "\(error)", at: .init(file: summary.file))
             try reporter.report(summary)
             return summary
         }

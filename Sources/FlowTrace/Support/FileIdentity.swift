@@ -13,7 +13,7 @@ public enum FileIdentity: Hashable, Sendable {
 
     public init(path: String) {
         var info = stat()
-        if stat(path, &info) == 0 {
+        if RawPath.withCString(path, { stat($0, &info) }) == 0 {
             self = .inode(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         } else {
             self = .path(FileIdentity.resolvedPath(path))
@@ -24,7 +24,7 @@ public enum FileIdentity: Hashable, Sendable {
     /// terminal, a pipe or `/dev/null` is not truncated).
     public static func isTruncatable(_ path: String) -> Bool {
         var info = stat()
-        guard stat(path, &info) == 0 else { return true }
+        guard RawPath.withCString(path, { stat($0, &info) }) == 0 else { return true }
         return info.st_mode & S_IFMT == S_IFREG
     }
 
@@ -40,8 +40,8 @@ public enum FileIdentity: Hashable, Sendable {
     }
 
     private static func realPath(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
+        guard let pointer = RawPath.withCString(path, { realpath($0, nil) }) else { return nil }
         defer { free(pointer) }
-        return String(cString: pointer)
+        return RawPath.string(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
     }
 }

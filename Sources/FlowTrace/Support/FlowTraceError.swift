@@ -27,8 +27,9 @@ public struct FlowTraceError: Error, Sendable, CustomStringConvertible {
         public var column: Int?
         public var byteOffset: Int64?
 
+        /// A `file` that is not UTF-8 (see ``RawPath``) is kept as it is shown, its bytes as `\xNN`.
         public init(file: String? = nil, line: Int? = nil, column: Int? = nil, byteOffset: Int64? = nil) {
-            self.file = file
+            self.file = file.map(RawPath.display)
             self.line = line == 0 ? nil : line
             self.column = column
             self.byteOffset = byteOffset

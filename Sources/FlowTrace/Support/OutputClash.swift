@@ -19,8 +19,8 @@ public enum OutputClash {
         guard FileIdentity.isTruncatable(output.path) else { return }
         let identity = FileIdentity(path: output.path)
         for other in others where FileIdentity(path: other.path == "-" ? "/dev/stdin" : other.path) == identity {
-            let name = other.path == "-" ? "standard input" : "\(other.role) \(other.path)"
-            throw FlowTraceError(.usage, "\(output.role) \(output.path) is the same file as \(name)",
+            let name = other.path == "-" ? "standard input" : "\(other.role) \(RawPath.display(other.path))"
+            throw FlowTraceError(.usage, "\(output.role) \(RawPath.display(output.path)) is the same file as \(name)",
                                  hint: "one file cannot be both; choose another file for \(output.role)")
         }
     }

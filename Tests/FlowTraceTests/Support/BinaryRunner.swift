@@ -43,8 +43,18 @@ struct BinaryRunner {
     /// Runs `flowtrace arguments…` with `stdin` as standard input, reading both outputs while it
     /// runs (so a large output cannot deadlock the pipe).
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+        try launch(executable, arguments, stdin: stdin, environment: environment)
+    }
+
+    /// Runs `script` with `/bin/sh -c`, `$0` being the `flowtrace` executable and `$1`… `arguments`:
+    /// to pass arguments that are not UTF-8 (`"$(printf 'log-\\377')"`), which `Process` cannot.
+    static func run(shell script: String, _ arguments: [String] = []) throws -> Result {
+        try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", script, executable.path] + arguments, stdin: nil, environment: [:])
+    }
+
+    private static func launch(_ program: URL, _ arguments: [String], stdin: Data?, environment: [String: String]) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
