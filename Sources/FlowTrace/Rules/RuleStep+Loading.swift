@@ -33,16 +33,4 @@ extension RuleStep {
             }
         }
     }
-
-    /// `401`, `4xx` or `400-499`.
-    private static func statusRange(_ node: ConfigNode) throws -> ClosedRange<UInt16> {
-        let text = try node.string().lowercased()
-        if text.count == 3, text.hasSuffix("xx"), let hundreds = UInt16(text.prefix(1)) {
-            return hundreds * 100...hundreds * 100 + 99
-        }
-        let bounds = text.split(separator: "-").compactMap { UInt16($0) }
-        if bounds.count == 1 { return bounds[0]...bounds[0] }
-        if bounds.count == 2, bounds[0] <= bounds[1] { return bounds[0]...bounds[1] }
-        throw node.error("http_status is a status (401), a class (4xx) or a range (400-499), got '\(text)'")
-    }
 }
