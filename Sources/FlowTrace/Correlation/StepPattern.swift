@@ -24,7 +24,7 @@ public struct StepPattern: Sendable {
         let fields = try config.mapping(allowedKeys: ["tag", "contains", "kind", "status"])
         let kind = try fields["kind"]?.choice("event kind", from: EventKind.allCases.map { ($0.name, $0) })
         let status = try fields["status"]?.choice("status", from: Status.allCases.map { ($0.name, $0) })
-        self.init(tag: try fields["tag"]?.string(), contains: try fields["contains"]?.string(),
+        self.init(tag: try fields["tag"]?.tag(), contains: try fields["contains"]?.string(),
                   kind: kind, status: status)
         if tag == nil, contains == nil, kind == nil, status == nil {
             throw config.error("a step pattern needs at least one of tag, contains, kind, status")

@@ -14,7 +14,7 @@ extension RuleStep {
                 throw list.error("an empty list tests nothing", hint: "give at least one value, or leave '\(key)' out")
             }
         }
-        tags = try fields["tag"]?.strings() ?? []
+        tags = try fields["tag"]?.tags() ?? []
         statuses = try fields["status"]?.items().map { try $0.choice("status", from: Status.allCases.map { ($0.name, $0) }) } ?? []
         kinds = try fields["kind"]?.items().map { try $0.choice("event kind", from: EventKind.allCases.map { ($0.name, $0) }) } ?? []
         minimumLevel = try fields["level"]?.choice("level", from: Level.allCases.compactMap { level in level.name.map { ($0, level) } })
