@@ -29,8 +29,7 @@ extension Rule {
         remediation = try required("remediation").string()
         message = MessageTemplate(try required("message").string())
         self.file = file
-        steps = try required("steps").mapping(allowedKeys: nil).sorted { $0.key < $1.key }
-            .map { try RuleStep(name: $0.key, $0.value) }
+        steps = try RuleStep.all(try required("steps"))
         let captures = Dictionary(uniqueKeysWithValues: steps.map { ($0.name, $0.regex?.groupNames ?? []) })
         switch (fields["when"], fields["across"]) {
         case (let when?, nil):

@@ -32,8 +32,14 @@ extension RuleCondition {
             guard pair.count == 2 else { throw value.error("\(form) takes two steps: [earlier, later]") }
             if let sameNode = fields["same"] { try RuleCondition.checkSame(sameNode, of: pair, captures: captures) }
             self = form == "followed_by" ? .followedBy(pair[0], pair[1], same: same) : .notFollowedBy(pair[0], pair[1], same: same)
-        case "all": self = .all(try value.items().map { try RuleCondition($0, captures: captures) })
-        case "any": self = .any(try value.items().map { try RuleCondition($0, captures: captures) })
+        case "all", "any":
+            let items = try value.items()
+            if items.isEmpty {
+                // `all: []` would hold on every trace and `any: []` on none: neither tests anything.
+                throw value.error("an empty '\(form)' tests nothing", hint: "list at least one condition, or leave '\(form)' out")
+            }
+            let conditions = try items.map { try RuleCondition($0, captures: captures) }
+            self = form == "all" ? .all(conditions) : .any(conditions)
         default: self = .not(try RuleCondition(value, captures: captures))
         }
     }

@@ -5,6 +5,16 @@ extension RuleStep {
         "case_insensitive",
     ]
 
+    /// The steps of a rule's `steps:` mapping, by name. A rule needs one: every condition tests
+    /// a step, so a rule without any could only be built of empty `all:` and `any:` lists.
+    static func all(_ node: ConfigNode) throws -> [RuleStep] {
+        let hint = "name the events the condition tests, e.g. 'steps: { failed: { tag: GENERATION, outcome: error } }'"
+        if node.node.null != nil { throw node.error("a rule needs at least one step", hint: hint) }
+        let fields = try node.mapping(allowedKeys: nil)
+        if fields.isEmpty { throw node.error("a rule needs at least one step", hint: hint) }
+        return try fields.sorted { $0.key < $1.key }.map { try RuleStep(name: $0.key, $0.value) }
+    }
+
     init(name: String, _ node: ConfigNode) throws {
         self.init(name: name)
         let fields = try node.mapping(allowedKeys: RuleStep.keys)
