@@ -5,21 +5,9 @@ import Yams
 struct YAMLReader {
     let file: String
 
-    /// Composes the YAML text into a node tree, turning syntax errors into located errors.
+    /// Composes the YAML text into a node tree, turning YAML errors into located errors.
     func compose(_ yaml: String) throws -> Node {
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw FlowTraceError(.invalidConfiguration, "the file is empty", at: .init(file: file, line: 1, column: 1))
-            }
-            return node
-        } catch let error as FlowTraceError {
-            throw error
-        } catch let error as YamlError {
-            throw FlowTraceError(.invalidConfiguration, "invalid YAML: \(YAMLReader.problem(of: error))",
-                                 at: YAMLReader.location(of: error, file: file))
-        } catch {
-            throw FlowTraceError(.invalidConfiguration, "invalid YAML: \(error)", at: .init(file: file))
-        }
+        try ConfigYAML.compose(yaml, file: file)
     }
 
     func location(_ node: Node) -> FlowTraceError.Location {
@@ -61,26 +49,6 @@ struct YAMLReader {
             let value = try string(item, "each item of \(what)")
             guard !value.isEmpty else { throw fail(item, "\(what) must not contain empty strings") }
             return value
-        }
-    }
-
-    private static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-            return problem
-        case .reader(let problem, _, _, _):
-            return problem
-        default:
-            return "\(error)"
-        }
-    }
-
-    private static func location(of error: YamlError, file: String) -> FlowTraceError.Location {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return .init(file: file, line: mark.line, column: mark.column)
-        default:
-            return .init(file: file)
         }
     }
 }

@@ -15,16 +15,10 @@ public struct ConfigNode {
         self.path = path
     }
 
-    /// Parses `yaml` (one document) from `file`, turning YAML syntax errors into located errors.
+    /// Parses `yaml` (one document) from `file`, turning YAML errors (syntax, a repeated key) into
+    /// located errors.
     public static func parse(_ yaml: String, file: String) throws -> ConfigNode {
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw FlowTraceError(.invalidConfiguration, "the file is empty", at: .init(file: file, line: 1, column: 1))
-            }
-            return ConfigNode(node: node, file: file)
-        } catch let error as YamlError {
-            throw located(error, file: file)
-        }
+        ConfigNode(node: try ConfigYAML.compose(yaml, file: file), file: file)
     }
 
     public var location: FlowTraceError.Location {
@@ -113,17 +107,5 @@ public struct ConfigNode {
     /// A list of strings (a single string counts as a list of one).
     public func strings() throws -> [String] {
         try items().map { try $0.string() }
-    }
-
-    private static func located(_ error: YamlError, file: String) -> FlowTraceError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return FlowTraceError(
-                .invalidConfiguration, "invalid YAML: \(problem)",
-                at: .init(file: file, line: mark.line, column: mark.column))
-        default:
-            return FlowTraceError(.invalidConfiguration, "invalid YAML: \(error)", at: .init(file: file))
-        }
     }
 }
