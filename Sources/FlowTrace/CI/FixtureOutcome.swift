@@ -74,10 +74,11 @@ public struct FixtureOutcome: Sendable {
 
     private static func describe(_ entry: Expectation.Entry) -> String {
         let count = entry.count == 1 ? "1 finding" : "\(entry.count) findings"
-        return entry.lines.map { "\(count), lines \(LineList.describe($0))" } ?? count
+        guard let lines = entry.lines else { return count }
+        return lines.isEmpty ? "\(count), no evidence line" : "\(count), lines \(LineList.describe(lines))"
     }
 
     private static func describe(_ finding: Finding) -> String {
-        "1 finding, lines \(LineList.describe(finding.lines)): \(ReportText.clean(finding.message))"
+        "1 finding" + (ReportText.lineNote(finding).map { ", \($0)" } ?? "") + ": \(ReportText.clean(finding.message))"
     }
 }

@@ -121,7 +121,7 @@ public struct DiffTextRenderer {
             let severity = finding.severity == .error ? palette.red(finding.severity.rawValue)
                 : finding.severity == .warning ? palette.yellow(finding.severity.rawValue) : finding.severity.rawValue
             text += "  \(severity) \(palette.bold(finding.rule)): \(safe(finding.message))"
-                + palette.dim(" (lines \(LineList.describe(finding.lines)))") + "\n"
+                + (ReportText.lineNote(finding).map { palette.dim(" (\($0))") } ?? "") + "\n"
         }
         return text
     }

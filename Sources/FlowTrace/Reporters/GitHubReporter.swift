@@ -35,9 +35,10 @@ public final class GitHubReporter: Reporter {
         case .info: "notice"
         }
         var properties = [("file", file)]
-        if let first = finding.lines.first, let last = finding.lines.last {
-            properties.append(("line", String(first)))
-            if last != first { properties.append(("endLine", String(last))) }
+        // A finding no line shows (absences only) is annotated over its trace's lines.
+        if let span = finding.span {
+            properties.append(("line", String(span.lowerBound)))
+            if span.upperBound != span.lowerBound { properties.append(("endLine", String(span.upperBound))) }
         }
         properties.append(("title", finding.rule))
         var message = ReportText.clean(finding.message)

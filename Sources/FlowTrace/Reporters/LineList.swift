@@ -12,4 +12,9 @@ public enum LineList {
         }
         return parts.joined(separator: ", ")
     }
+
+    /// A span of lines: `3–40`, or `3` for one line.
+    public static func describe(_ span: ClosedRange<Int>) -> String {
+        span.count == 1 ? "\(span.lowerBound)" : "\(span.lowerBound)–\(span.upperBound)"
+    }
 }

@@ -15,8 +15,15 @@ public enum ReportText {
 
     /// A finding for people, on one line: `app.log:111: anon-client-fallback (error): message`.
     public static func headline(_ finding: Finding, file: String) -> String {
-        let line = finding.lines.first.map { ":\($0)" } ?? ""
+        let line = finding.span.map { ":\($0.lowerBound)" } ?? ""
         return "\(clean(file))\(line): \(finding.rule) (\(finding.severity.rawValue)): \(clean(finding.message))"
+    }
+
+    /// Which lines show a finding, for people: `lines 7, 9–11`, or for a finding no line shows (a
+    /// rule of absences only) `no evidence line: trace lines 3–40`; nil when nothing is known.
+    public static func lineNote(_ finding: Finding) -> String? {
+        if !finding.lines.isEmpty { return "lines " + LineList.describe(finding.lines) }
+        return finding.traceLines.map { "no evidence line: trace lines " + LineList.describe($0) }
     }
 
     /// What was analysed of an input that ended with `summary.error`: for the text summary, after

@@ -18,9 +18,11 @@ public final class TextReporter: Reporter {
         output.write(header(report) + "\n")
         for finding in report.findings {
             // A cross-trace finding can be about a trace reported before this one.
-            let about = finding.trace == trace.id ? "" : "trace \(finding.trace), "
+            let about = finding.trace == trace.id ? nil : "trace \(finding.trace)"
+            let notes = [about, ReportText.lineNote(finding)].compactMap { $0 }
+            let place = notes.isEmpty ? "" : palette.dim(" (" + notes.joined(separator: ", ") + ")")
             output.write("   " + severityLabel(finding.severity) + " " + palette.bold(finding.rule) + ": "
-                + safe(finding.message) + palette.dim(" (\(about)lines \(LineList.describe(finding.lines)))") + "\n")
+                + safe(finding.message) + place + "\n")
         }
         let evidence = Set(report.findings.flatMap(\.lines))
         trace.withText { text in

@@ -6,6 +6,8 @@ struct FindingSubject {
     var user: String?
     var request: String?
     var generation: String?
+    /// The trace's first and last line.
+    var lines: ClosedRange<Int>?
 
     /// The subject of `trace`, whose flow is named in `flowNames` by its index.
     init(_ trace: Trace, flowNames: [String]) {
@@ -13,5 +15,8 @@ struct FindingSubject {
         flow = trace.flowIndex.flatMap { $0 < flowNames.count ? flowNames[$0] : nil }
         // Each is made from the trace's stored bytes when asked for: once here.
         (user, request, generation) = (trace.userText, trace.requestText, trace.generationText)
+        if let first = trace.events.first?.lineNumber, let last = trace.events.last?.lineNumber {
+            lines = min(first, last)...max(first, last)
+        }
     }
 }

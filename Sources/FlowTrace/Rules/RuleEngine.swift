@@ -128,12 +128,13 @@ public final class RuleEngine {
         values["generation"] = subject.generation ?? values["generation"]
         values["flow"] = subject.flow ?? "request"
         values["trace"] = subject.traceID
-        values["lines"] = LineList.describe(lines)
+        // A finding no line shows (absences only) is about its whole trace.
+        values["lines"] = lines.isEmpty ? subject.lines.map(LineList.describe) ?? "" : LineList.describe(lines)
         let times = evidence.compactMap(\.time)
         return Finding(
             rule: rule.id, severity: rule.severity, message: rule.message.render(values), trace: subject.traceID,
             user: subject.user, request: subject.request, generation: subject.generation, lines: lines,
-            firstTime: times.min(), lastTime: times.max()
+            traceLines: subject.lines, firstTime: times.min(), lastTime: times.max()
         )
     }
 }

@@ -7,7 +7,7 @@ extension SARIFLog {
         public var ruleIndex: Int
         public var level: String
         public var message: Message
-        /// The first evidence line.
+        /// The first evidence line; for a finding no line shows, its trace's lines.
         public var locations: [Location]
         /// The other evidence lines.
         public var relatedLocations: [Location]?
@@ -53,5 +53,13 @@ extension SARIFLog.Location {
         physicalLocation = .init(artifactLocation: .init(file: file),
                                  region: .init(startLine: line, endLine: line, snippet: text.map { .init(text: $0) }))
         self.message = message.map { .init(text: $0) }
+    }
+
+    /// Lines `span` of `file`, without a snippet; the whole file when `span` is nil.
+    init(file: String, lines span: ClosedRange<Int>?) {
+        id = nil
+        physicalLocation = .init(artifactLocation: .init(file: file),
+                                 region: span.map { .init(startLine: $0.lowerBound, endLine: $0.upperBound, snippet: nil) })
+        message = nil
     }
 }

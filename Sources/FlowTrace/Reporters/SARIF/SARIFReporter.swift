@@ -1,8 +1,9 @@
 import Foundation
 
 /// `--format sarif`: a SARIF 2.1.0 log written at the end — the rules as reporting descriptors, one
-/// result per finding located at its first evidence line (the others as related locations), with
-/// the finding's fingerprint as `partialFingerprints`. Log text is redacted; `JSONEncoder` escapes.
+/// result per finding located at its first evidence line (the others as related locations; a
+/// finding no line shows, at its trace's lines), with the finding's fingerprint as
+/// `partialFingerprints`. Log text is redacted; `JSONEncoder` escapes.
 public final class SARIFReporter: Reporter {
     /// The key of the fingerprint in `partialFingerprints`.
     public static let fingerprintKey = "flowtrace/v1"
@@ -45,16 +46,22 @@ public final class SARIFReporter: Reporter {
 
     private func result(_ finding: Finding, file: String, evidence: [Trace.EvidenceLine]) -> SARIFLog.Result {
         let text = Dictionary(evidence.map { ($0.line, ReportText.clean($0.message)) }, uniquingKeysWith: { first, _ in first })
-        let lines = finding.lines.isEmpty ? [1] : finding.lines
-        let related = lines.dropFirst().enumerated().map { index, line in
+        let related = finding.lines.dropFirst().enumerated().map { index, line in
             SARIFLog.Location(file: file, line: line, text: text[line], id: index + 1, message: "evidence")
+        }
+        let location: SARIFLog.Location
+        if let first = finding.lines.first {
+            location = SARIFLog.Location(file: file, line: first, text: text[first])
+        } else {
+            // No line shows the finding (absences only): it is about its trace's lines, or the file.
+            location = SARIFLog.Location(file: file, lines: finding.traceLines)
         }
         return SARIFLog.Result(
             ruleId: finding.rule,
             ruleIndex: rules.firstIndex { $0.id == finding.rule } ?? 0,
             level: SARIFLog.level(finding.severity),
             message: .init(text: ReportText.clean(finding.message)),
-            locations: [SARIFLog.Location(file: file, line: lines[0], text: text[lines[0]])],
+            locations: [location],
             relatedLocations: related.isEmpty ? nil : related,
             partialFingerprints: finding.fingerprint.map { [SARIFReporter.fingerprintKey: $0] }
         )
